@@ -81,6 +81,14 @@ public final class PricedLine {
         return price.compareTo(floorFor(percentOfList)) < 0;
     }
 
+    /** The running price as a percent of the list price (100 when the list price is zero). */
+    public BigDecimal getPercentOfList() {
+        if (listPrice.signum() == 0) {
+            return HUNDRED;
+        }
+        return price.multiply(HUNDRED).divide(listPrice, dealdesk.common.Money.DIVISION);
+    }
+
     public boolean isRecurring() {
         return chargeType == ChargeType.RECURRING;
     }

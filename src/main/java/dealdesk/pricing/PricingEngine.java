@@ -113,7 +113,8 @@ public final class PricingEngine {
         }
     }
 
-    private static LineResult result(PricedLine line, int termMonths, Currency currency) {
+    /** A priced line's result with its rounded totals (public for the benchmark's plain-Java baseline). */
+    public static LineResult result(PricedLine line, int termMonths, Currency currency) {
         BigDecimal term = BigDecimal.valueOf(termMonths);
         BigDecimal net = Money.round(line.getPrice().multiply(line.getQuantity()), currency);
         BigDecimal list = Money.round(line.getListPrice().multiply(line.getQuantity()), currency);
@@ -124,7 +125,7 @@ public final class PricingEngine {
                 line.getListPrice(), line.getPrice(), totals, line.getAdjustments());
     }
 
-    static Totals totals(List<LineResult> lines, int termMonths) {
+    public static Totals totals(List<LineResult> lines, int termMonths) {
         BigDecimal oneTime = BigDecimal.ZERO;
         BigDecimal mrr = BigDecimal.ZERO;
         BigDecimal listTotal = BigDecimal.ZERO;
