@@ -2,7 +2,7 @@ package dealdesk.pricing;
 
 /** What an approval threshold looks at in the priced quote. */
 public enum ApprovalMetric {
-    /** The largest discount off list of any line, in percent. */
+    /** The largest discount the rep asked for on any line, in percent (automatic discounts are policy, not asks). */
     LINE_DISCOUNT_PERCENT,
     /** The quote's total discount over its list total, in percent. */
     TOTAL_DISCOUNT_PERCENT,

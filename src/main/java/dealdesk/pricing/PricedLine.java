@@ -67,7 +67,8 @@ public final class PricedLine {
 
     private void move(Stage stage, String rule, AdjustmentKind kind, BigDecimal value, BigDecimal after) {
         BigDecimal rounded = after.setScale(UNIT_SCALE, RoundingMode.HALF_UP);
-        adjustments.add(new Adjustment(stage, rule, kind, value.stripTrailingZeros(), price, rounded));
+        BigDecimal shown = value.stripTrailingZeros();
+        adjustments.add(new Adjustment(stage, rule, kind, shown.scale() < 0 ? shown.setScale(0) : shown, price, rounded));
         price = rounded;
     }
 

@@ -55,7 +55,7 @@ public final class PricingEngine {
             }
             Totals totals = totals(results, context.termMonths());
 
-            session.insert(summary(results, totals));
+            session.insert(summary(lines, results, totals));
             session.getAgenda().getAgendaGroup("approval").setFocus();
             fire(session, 0);
 
@@ -147,24 +147,27 @@ public final class PricingEngine {
         return new Totals(oneTime, mrr, arr, tcv, acv, listTotal.subtract(netTotal));
     }
 
-    private static QuoteSummary summary(List<LineResult> lines, Totals totals) {
+    private static QuoteSummary summary(List<PricedLine> lines, List<LineResult> results, Totals totals) {
         BigDecimal maxDiscount = BigDecimal.ZERO;
         String maxSku = null;
-        BigDecimal listTotal = BigDecimal.ZERO;
-        for (LineResult line : lines) {
-            listTotal = listTotal.add(line.totals().listTotal());
-            if (line.listPrice().signum() > 0) {
-                BigDecimal discount = line.listPrice().subtract(line.netPrice()).multiply(HUNDRED)
-                        .divide(line.listPrice(), 2, RoundingMode.HALF_UP);
-                if (discount.compareTo(maxDiscount) > 0) {
-                    maxDiscount = discount;
-                    maxSku = line.sku();
-                }
+        for (PricedLine line : lines) {
+            if (line.getRequestedDiscount().compareTo(maxDiscount) > 0) {
+                maxDiscount = line.getRequestedDiscount();
+                maxSku = line.getSku();
             }
+        }
+        BigDecimal listTotal = BigDecimal.ZERO;
+        for (LineResult result : results) {
+            listTotal = listTotal.add(result.totals().listTotal());
         }
         BigDecimal totalDiscount = listTotal.signum() == 0 ? BigDecimal.ZERO
                 : totals.discount().multiply(HUNDRED).divide(listTotal, 2, RoundingMode.HALF_UP);
-        return new QuoteSummary(maxDiscount, maxSku, totalDiscount, totals.tcv());
+        return new QuoteSummary(plain(maxDiscount), maxSku, totalDiscount, totals.tcv());
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static List<FloorBreach> firstBreachPerLine(List<FloorBreach> breaches) {

@@ -280,9 +280,13 @@ class PricingEngineTest {
 
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "10")), data).approvals()).isEmpty();
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "15")), data).approvals())
-                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, "discount 15.00% on CRM-PRO is above 10%"));
+                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, "discount 15% on CRM-PRO is above 10%"));
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "30")), data).approvals())
                 .extracting(ApprovalRequirement::level).containsExactly(ApprovalLevel.MANAGER, ApprovalLevel.FINANCE);
+        // a 3-year term discount is policy, not a rep's ask: it needs no approval
+        PricingData withTerm = data(List.of(), List.of(new TermDiscount("3 years", 36, new BigDecimal("20"))), List.of(),
+                List.of(), List.of(), List.of(), thresholds);
+        assertThat(ENGINE.price(context(36), List.of(crm(0, "10", "0")), withTerm).approvals()).isEmpty();
         assertThat(ENGINE.price(context(36), List.of(crm(0, "100", "0")), data).approvals())
                 .containsExactly(new ApprovalRequirement(ApprovalLevel.DEAL_DESK, "contract value 360000.00 is above 250000"));
     }
