@@ -19,13 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The database: an external PostgreSQL when {@code url} is set, else an
+ * The database: an external PostgreSQL when {@code url} is a JDBC URL, else (url
+ * {@code embedded}) an
  * embedded one whose data lives under {@code embeddedDataDirectory}, so a
  * second start finds its data again. Migrations run before anything else
  * touches it.
  */
 public class DatabaseFactory extends DataSourceFactory {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFactory.class);
+    /** The url that asks for the embedded PostgreSQL. */
+    public static final String EMBEDDED = "embedded";
 
     @NotNull
     private String embeddedDataDirectory = "data/postgres";
@@ -36,7 +39,7 @@ public class DatabaseFactory extends DataSourceFactory {
 
     public DatabaseFactory() {
         setDriverClass("org.postgresql.Driver");
-        setUrl("");
+        setUrl(EMBEDDED);
         setUser("");
         setPassword("");
     }
@@ -72,7 +75,7 @@ public class DatabaseFactory extends DataSourceFactory {
     }
 
     public boolean isEmbedded() {
-        return getUrl() == null || getUrl().isBlank();
+        return getUrl() == null || getUrl().isBlank() || EMBEDDED.equals(getUrl());
     }
 
     /**
