@@ -12,13 +12,18 @@ public record PricingData(List<VolumeSchedule> volumeSchedules, List<TermDiscoun
                           List<ApprovalThreshold> approvalThresholds) {
 
     public PricingData {
-        volumeSchedules = List.copyOf(volumeSchedules);
-        termDiscounts = List.copyOf(termDiscounts);
-        segmentPrices = List.copyOf(segmentPrices);
-        contractedPrices = List.copyOf(contractedPrices);
-        promotions = List.copyOf(promotions);
-        floors = List.copyOf(floors);
-        approvalThresholds = List.copyOf(approvalThresholds);
+        volumeSchedules = copy(volumeSchedules);
+        termDiscounts = copy(termDiscounts);
+        segmentPrices = copy(segmentPrices);
+        contractedPrices = copy(contractedPrices);
+        promotions = copy(promotions);
+        floors = copy(floors);
+        approvalThresholds = copy(approvalThresholds);
+    }
+
+    /** A missing list is empty; null entries are kept for {@link PricingDataValidator} to name. */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     public static PricingData empty() {

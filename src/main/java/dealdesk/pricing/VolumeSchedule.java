@@ -14,7 +14,7 @@ public record VolumeSchedule(String name, String sku, String family, VolumeMode 
                              List<VolumeTier> tiers) {
 
     public VolumeSchedule {
-        tiers = List.copyOf(tiers);
+        tiers = tiers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tiers));
     }
 
     /**
