@@ -85,6 +85,8 @@ final class ConfigurationChecker {
                 continue;
             }
             String bundlePath = "lines[" + entry.getValue().get(0) + "]";
+            // Option limits are per unit of the bundle: a kit for 10 stores takes 10 gateways.
+            BigDecimal bundles = quantityOfSku.get(bundle.sku());
             String bundleName = catalog.product(bundle.sku()).map(Product::name).orElse(bundle.sku());
             for (BundleOption option : bundle.options()) {
                 BigDecimal quantity = quantityOfSku.getOrDefault(option.optionSku(), BigDecimal.ZERO);
@@ -92,18 +94,20 @@ final class ConfigurationChecker {
                 if (quantity.signum() == 0) {
                     if (option.required()) {
                         errors.add(new QuoteError("BUNDLE_OPTION_REQUIRED", bundleName + " needs " + optionName
-                                + " (" + option.optionSku() + ", at least " + plain(option.minQuantity()) + ")", bundlePath));
+                                + " (" + option.optionSku() + ")", bundlePath));
                     }
                     continue;
                 }
                 String optionPath = "lines[" + linesOfSku.get(option.optionSku()).get(0) + "].quantity";
-                if (option.minQuantity() != null && quantity.compareTo(option.minQuantity()) < 0) {
-                    errors.add(new QuoteError("BUNDLE_OPTION_QUANTITY", bundleName + " takes at least "
-                            + plain(option.minQuantity()) + " of " + optionName, optionPath));
+                BigDecimal min = option.minQuantity() == null ? null : option.minQuantity().multiply(bundles);
+                BigDecimal max = option.maxQuantity() == null ? null : option.maxQuantity().multiply(bundles);
+                if (min != null && quantity.compareTo(min) < 0) {
+                    errors.add(new QuoteError("BUNDLE_OPTION_QUANTITY", bundleName + " x" + plain(bundles)
+                            + " takes at least " + plain(min) + " of " + optionName, optionPath));
                 }
-                if (option.maxQuantity() != null && quantity.compareTo(option.maxQuantity()) > 0) {
-                    errors.add(new QuoteError("BUNDLE_OPTION_QUANTITY", bundleName + " takes at most "
-                            + plain(option.maxQuantity()) + " of " + optionName, optionPath));
+                if (max != null && quantity.compareTo(max) > 0) {
+                    errors.add(new QuoteError("BUNDLE_OPTION_QUANTITY", bundleName + " x" + plain(bundles)
+                            + " takes at most " + plain(max) + " of " + optionName, optionPath));
                 }
             }
         }
