@@ -91,19 +91,34 @@ final class DocumentText {
                 line.append(word);
                 continue;
             }
-            for (int i = 0; i < word.length(); ) {
-                int codePoint = word.codePointAt(i);
-                i += Character.charCount(codePoint);
-                String next = new StringBuilder(line).appendCodePoint(codePoint).toString();
-                if (line.length() > 0 && width(next, style, size) > maxWidth) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.appendCodePoint(codePoint);
+            for (String piece : word.split("(?<=-)")) {
+                breakWord(piece, style, size, maxWidth, line, lines);
             }
         }
         if (line.length() > 0 || lines.isEmpty()) {
             lines.add(line.toString());
+        }
+    }
+
+    /** Appends a word (or a piece of one, after a hyphen) to the line, breaking between characters when needed. */
+    private void breakWord(String word, FontStyle style, float size, float maxWidth, StringBuilder line, List<String> lines) {
+        if (line.length() > 0 && width(line + word, style, size) > maxWidth) {
+            lines.add(line.toString());
+            line.setLength(0);
+        }
+        if (width(line + word, style, size) <= maxWidth) {
+            line.append(word);
+            return;
+        }
+        for (int i = 0; i < word.length(); ) {
+            int codePoint = word.codePointAt(i);
+            i += Character.charCount(codePoint);
+            String next = new StringBuilder(line).appendCodePoint(codePoint).toString();
+            if (line.length() > 0 && width(next, style, size) > maxWidth) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.appendCodePoint(codePoint);
         }
     }
 

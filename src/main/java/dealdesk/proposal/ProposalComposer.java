@@ -31,12 +31,12 @@ final class ProposalComposer {
     private static final int MAX_DESCRIPTION_LINES = 24;
     /** Table columns in reading order: share of the content width, numeric or not. */
     private static final Column[] COLUMNS = {
-        new Column("column.sku", 0.13f, false),
-        new Column("column.description", 0.31f, false),
-        new Column("column.quantity", 0.10f, true),
-        new Column("column.listPrice", 0.12f, true),
+        new Column("column.sku", 0.15f, false),
+        new Column("column.description", 0.32f, false),
+        new Column("column.quantity", 0.09f, true),
+        new Column("column.listPrice", 0.11f, true),
         new Column("column.discount", 0.09f, true),
-        new Column("column.netPrice", 0.12f, true),
+        new Column("column.netPrice", 0.11f, true),
         new Column("column.netTotal", 0.13f, true),
     };
 
@@ -316,10 +316,27 @@ final class ProposalComposer {
     private float tableHeaderHeight() {
         float height = 0;
         for (Column column : COLUMNS) {
-            int lines = text.wrap(messages.get(column.labelKey), FontStyle.BOLD, small, column.share * contentWidth - 2 * CELL_PADDING).size();
-            height = Math.max(height, lines * small * LEADING);
+            float size = headerSize(column);
+            int lines = text.wrap(messages.get(column.labelKey), FontStyle.BOLD, size, columnWidth(column)).size();
+            height = Math.max(height, lines * size * LEADING);
         }
         return height + 2 * CELL_PADDING;
+    }
+
+    /** The small size, or smaller when a word of the column's label would not fit its width. */
+    private float headerSize(Column column) {
+        float size = small;
+        for (String word : messages.get(column.labelKey).split(" ")) {
+            float width = text.width(word, FontStyle.BOLD, size);
+            if (width > columnWidth(column)) {
+                size = Math.max(5f, size * columnWidth(column) / width);
+            }
+        }
+        return size;
+    }
+
+    private float columnWidth(Column column) {
+        return column.share * contentWidth - 2 * CELL_PADDING;
     }
 
     private void tableHeader() throws IOException {
@@ -328,11 +345,12 @@ final class ProposalComposer {
         float start = 0;
         for (Column column : COLUMNS) {
             float width = column.share * contentWidth;
-            float lineY = y - CELL_PADDING - small * 1.1f;
-            for (String label : text.wrap(messages.get(column.labelKey), FontStyle.BOLD, small, width - 2 * CELL_PADDING)) {
-                textLine(label, start + CELL_PADDING, width - 2 * CELL_PADDING, lineY,
-                        column.numeric ? Align.END : Align.START, FontStyle.BOLD, small, Color.WHITE);
-                lineY -= small * LEADING;
+            float size = headerSize(column);
+            float lineY = y - CELL_PADDING - size * 1.1f;
+            for (String label : text.wrap(messages.get(column.labelKey), FontStyle.BOLD, size, columnWidth(column))) {
+                textLine(label, start + CELL_PADDING, columnWidth(column), lineY,
+                        column.numeric ? Align.END : Align.START, FontStyle.BOLD, size, Color.WHITE);
+                lineY -= size * LEADING;
             }
             start += width;
         }
@@ -342,7 +360,7 @@ final class ProposalComposer {
     /** One table row, wrapped to its columns: cells of (text, style, size) lines. */
     private Row row(Line line) {
         List<List<Cell>> cells = new ArrayList<>(COLUMNS.length);
-        cells.add(cell(line.sku(), FontStyle.REGULAR, small, 0));
+        cells.add(cell(line.sku(), FontStyle.REGULAR, fitting(line.sku(), FontStyle.REGULAR, small, 0), 0));
         List<Cell> description = new ArrayList<>(cell(line.name(), FontStyle.BOLD, body, 1));
         if (line.description() != null && !line.description().isBlank()) {
             List<Cell> more = cell(line.description(), FontStyle.REGULAR, small, 1);
@@ -384,6 +402,13 @@ final class ProposalComposer {
             case "SERVICE" -> messages.get("line.service");
             default -> null;
         };
+    }
+
+    /** A size at which an identifier fits its column on one line, down to 5 points; below that it wraps. */
+    private float fitting(String value, FontStyle style, float size, int column) {
+        float width = value == null ? 0 : text.width(value, style, size);
+        float available = columnWidth(COLUMNS[column]);
+        return width <= available ? size : Math.max(5f, size * available / width);
     }
 
     private List<Cell> cell(String value, FontStyle style, float size, int column) {
@@ -467,8 +492,8 @@ final class ProposalComposer {
     }
 
     private void signature() throws IOException {
-        float lineGap = body * 3.2f;
-        ensure(template.fontSizes().heading() * 2.4f + body * LEADING * 2 + 4 * lineGap);
+        float lineGap = body * 2.3f;
+        ensure(template.fontSizes().heading() * 2.2f + body * LEADING + 4 * lineGap + small * 2);
         heading(messages.get("signature.heading"));
         float columnWidth = contentWidth / 2 - 12;
         String[] parties = {
@@ -508,12 +533,12 @@ final class ProposalComposer {
 
     private void heading(String title) throws IOException {
         float size = template.fontSizes().heading();
-        ensure(size * 2.4f + body * LEADING * 2);
-        y -= size * 0.6f;
+        ensure(size * 2.2f + body * LEADING * 2);
+        y -= size * 0.4f;
         textLine(title, 0, contentWidth, y - size, Align.START, FontStyle.BOLD, size, template.brand().primaryColor());
-        y -= size * 1.5f;
+        y -= size * 1.4f;
         rule(y, template.brand().primaryColor(), 0.8f);
-        y -= size * 0.5f;
+        y -= size * 0.4f;
     }
 
     /** Wrapped text from the cursor down, breaking pages between lines. */

@@ -27,7 +27,8 @@ final class ProposalFormat {
         this.money = NumberFormat.getCurrencyInstance(locale);
         Currency currency = Currency.getInstance(currencyCode);
         money.setCurrency(currency);
-        int digits = currency.getDefaultFractionDigits();
+        // the minor unit pricing rounds to (Money.round), so the page shows what was priced
+        int digits = java.util.Currency.getInstance(currencyCode).getDefaultFractionDigits();
         money.setMinimumFractionDigits(digits);
         money.setMaximumFractionDigits(digits);
         this.number = NumberFormat.getNumberInstance(locale);
