@@ -13,6 +13,7 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
 import dealdesk.demo.DemoSeeder;
+import dealdesk.proposal.ProposalRenderer;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -65,6 +66,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- pricing, quotes, deals ---
 
         // --- proposals ---
+        ProposalRenderer proposals = config.getProposals().buildRenderer();
 
         // --- commission ---
 

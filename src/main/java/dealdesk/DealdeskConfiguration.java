@@ -26,6 +26,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private RulesFactory rules = new RulesFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ProposalsFactory proposals = new ProposalsFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -47,6 +52,10 @@ public class DealdeskConfiguration extends Configuration {
         return rules;
     }
 
+    public ProposalsFactory getProposals() {
+        return proposals;
+    }
+
     public boolean isDemo() {
         return demo;
     }
@@ -63,6 +72,18 @@ public class DealdeskConfiguration extends Configuration {
 
         public java.nio.file.Path directory() {
             return java.nio.file.Path.of(directory);
+        }
+    }
+
+    /** Where proposal templates, message bundles, fonts and the logo live. */
+    public static class ProposalsFactory {
+        @NotNull
+        @JsonProperty
+        private String templates = "templates/proposal";
+
+        /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
+        public dealdesk.proposal.ProposalRenderer buildRenderer() {
+            return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
         }
     }
 }

@@ -84,6 +84,26 @@ class ProposalRendererTest {
     }
 
     @Test
+    void aThreePageJapaneseProposalStaysUnderOneMegabyte() throws IOException {
+        byte[] pdf = render(ProposalSamples.document("ja", 8, false), null, "ja");
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+        }
+        assertThat(pdf.length).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void aThreePageLatinProposalStaysUnder150Kilobytes() throws IOException {
+        byte[] pdf = render(ProposalSamples.document("tr", 8, false), null, "tr");
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+        }
+        assertThat(pdf.length).isLessThan(150 * 1024);
+    }
+
+    @Test
     void theCompactTemplateHasNoCoverPage() throws IOException {
         try (PDDocument document = Loader.loadPDF(render(ProposalSamples.document("en", 3, true), "compact", "en"))) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
