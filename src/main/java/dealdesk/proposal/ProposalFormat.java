@@ -25,10 +25,10 @@ final class ProposalFormat {
     ProposalFormat(String languageTag, String currencyCode) {
         this.locale = ULocale.forLanguageTag(languageTag);
         this.money = NumberFormat.getCurrencyInstance(locale);
-        Currency currency = Currency.getInstance(currencyCode);
+        Currency currency = Currency.getInstance(dealdesk.common.Money.currency(currencyCode).getCurrencyCode());
         money.setCurrency(currency);
         // the minor unit pricing rounds to (Money.round), so the page shows what was priced
-        int digits = java.util.Currency.getInstance(currencyCode).getDefaultFractionDigits();
+        int digits = dealdesk.common.Money.currency(currencyCode).getDefaultFractionDigits();
         money.setMinimumFractionDigits(digits);
         money.setMaximumFractionDigits(digits);
         this.number = NumberFormat.getNumberInstance(locale);
