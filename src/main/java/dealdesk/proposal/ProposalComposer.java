@@ -492,7 +492,7 @@ final class ProposalComposer {
     }
 
     private void signature() throws IOException {
-        float lineGap = body * 2.3f;
+        float lineGap = body * 2.7f;
         ensure(template.fontSizes().heading() * 2.2f + body * LEADING + 4 * lineGap + small * 2);
         heading(messages.get("signature.heading"));
         float columnWidth = contentWidth / 2 - 12;

@@ -12,7 +12,7 @@ public final class RenderSamplesMain {
             for (boolean approved : new boolean[] {false}) {
                 long start = System.nanoTime();
                 try (OutputStream out = new FileOutputStream("/tmp/proposals/" + locale + ".pdf")) {
-                    ProposalSamples.renderer().render(ProposalSamples.document(locale, lines, approved), null, locale, out);
+                    ProposalSamples.renderer().render(ProposalSamples.document(locale, lines, approved), args.length > 1 ? args[1] : null, locale, out);
                 }
                 System.out.println(locale + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
