@@ -5,6 +5,7 @@ import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.Currency;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,14 +22,15 @@ final class ProposalFormat {
     private final NumberFormat number;
     private final NumberFormat percent;
     private final DateFormat date;
+    private final java.util.Currency currency;
 
     ProposalFormat(String languageTag, String currencyCode) {
         this.locale = ULocale.forLanguageTag(languageTag);
         this.money = NumberFormat.getCurrencyInstance(locale);
-        Currency currency = Currency.getInstance(dealdesk.common.Money.currency(currencyCode).getCurrencyCode());
-        money.setCurrency(currency);
+        this.currency = Money.currency(currencyCode);
+        money.setCurrency(Currency.getInstance(currency.getCurrencyCode()));
         // the minor unit pricing rounds to (Money.round), so the page shows what was priced
-        int digits = dealdesk.common.Money.currency(currencyCode).getDefaultFractionDigits();
+        int digits = currency.getDefaultFractionDigits();
         money.setMinimumFractionDigits(digits);
         money.setMaximumFractionDigits(digits);
         this.number = NumberFormat.getNumberInstance(locale);
@@ -44,7 +46,8 @@ final class ProposalFormat {
     }
 
     String money(BigDecimal amount) {
-        return amount == null ? "" : money.format(amount);
+        // rounded by the one policy (HALF_UP) first: ICU would round half-even
+        return amount == null ? "" : money.format(Money.round(amount, currency));
     }
 
     String number(BigDecimal amount) {

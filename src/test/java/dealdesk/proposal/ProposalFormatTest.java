@@ -40,4 +40,11 @@ class ProposalFormatTest {
         assertThat(format.number(new BigDecimal("12.500"))).isEqualTo("12.5");
         assertThat(format.money(new BigDecimal("10937.5"))).isEqualTo("$10,937.50");
     }
+
+    @Test
+    void aFourDecimalUnitPriceIsRoundedHalfUpLikePricing() {
+        ProposalFormat format = new ProposalFormat("en", "USD");
+
+        assertThat(format.money(new BigDecimal("1093.7450"))).isEqualTo("$1,093.75");
+    }
 }
