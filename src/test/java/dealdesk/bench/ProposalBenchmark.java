@@ -61,6 +61,14 @@ public class ProposalBenchmark {
         }
     }
 
+    /** Runs the benchmarks (forked, -Xmx256m), then prints the proposal sizes. */
+    public static void main(String[] args) throws Exception {
+        new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include(ProposalBenchmark.class.getSimpleName())
+                .build()).run();
+        ProposalSizes.main(args);
+    }
+
     @Benchmark
     public byte[] tenPageProposal() {
         return render(tenPages);
