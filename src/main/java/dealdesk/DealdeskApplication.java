@@ -12,8 +12,18 @@ import dealdesk.common.RequestSizeLimit;
 import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.deal.DealResource;
+import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
-import dealdesk.proposal.ProposalRenderer;
+import dealdesk.pricing.PricingEngine;
+import dealdesk.pricing.PricingResource;
+import dealdesk.pricing.PricingRules;
+import dealdesk.pricing.PricingService;
+import dealdesk.proposal.ProposalResource;
+import dealdesk.proposal.ProposalService;
+import dealdesk.quote.QuotePricer;
+import dealdesk.quote.QuoteResource;
+import dealdesk.quote.QuoteService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -64,9 +74,18 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new CatalogResource(catalog));
 
         // --- pricing, quotes, deals ---
+        PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
+                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+        QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
+        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
+        DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
+        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new QuoteResource(quotes));
+        environment.jersey().register(new DealResource(deals));
 
         // --- proposals ---
-        ProposalRenderer proposals = config.getProposals().buildRenderer();
+        ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
+        environment.jersey().register(new ProposalResource(proposals));
 
         // --- commission ---
 

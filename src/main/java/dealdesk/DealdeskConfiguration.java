@@ -75,15 +75,26 @@ public class DealdeskConfiguration extends Configuration {
         }
     }
 
-    /** Where proposal templates, message bundles, fonts and the logo live. */
+    /** Where proposal templates, message bundles, fonts and the logo live, and how long a proposal is valid. */
     public static class ProposalsFactory {
         @NotNull
         @JsonProperty
         private String templates = "templates/proposal";
 
+        /** A proposal is valid for this many days from its quote version's date. */
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(365)
+        @JsonProperty
+        private int validityDays = 30;
+
         /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
         public dealdesk.proposal.ProposalRenderer buildRenderer() {
             return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
+        }
+
+        public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
+                dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
+            return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
         }
     }
 }
