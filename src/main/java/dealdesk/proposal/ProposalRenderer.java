@@ -22,6 +22,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
 public final class ProposalRenderer {
     public static final String DEFAULT_TEMPLATE = "default";
     static final String FALLBACK_LOCALE = "en";
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
     /** Page content beyond this many bytes goes to a temporary file. */
     private static final long MEMORY_FOR_PAGES = 8L * 1024 * 1024;
 
@@ -45,18 +47,22 @@ public final class ProposalRenderer {
     /**
      * The template and locale a request asks for, checked before any rendering:
      * an unknown template or locale is a 422 naming the parameter. Without a
-     * locale the customer's is used, or English when it has no messages.
+     * locale the customer's is used: its messages, or English labels with the
+     * customer's formats when dealdesk has no messages in that language.
      */
     public Request request(String templateName, String locale, ProposalDocument document) {
         ProposalTemplate template = templates.template(
                 templateName == null || templateName.isBlank() ? DEFAULT_TEMPLATE : templateName);
-        String tag = locale;
-        if (tag == null || tag.isBlank()) {
-            String customerLocale = document.customer().locale();
-            tag = customerLocale != null && templates.supports(customerLocale) ? customerLocale : FALLBACK_LOCALE;
+        if (locale != null && !locale.isBlank()) {
+            return new Request(template, templates.messages(locale), locale.replace('_', '-'));
         }
-        Messages messages = templates.messages(tag);
-        return new Request(template, messages, tag.replace('_', '-'));
+        String customerLocale = document.customer().locale();
+        if (customerLocale != null && templates.supports(customerLocale)) {
+            return new Request(template, templates.messages(customerLocale), customerLocale.replace('_', '-'));
+        }
+        String formats = customerLocale != null && LANGUAGE_TAG.matcher(customerLocale).matches()
+                ? customerLocale.replace('_', '-') : FALLBACK_LOCALE;
+        return new Request(template, templates.messages(FALLBACK_LOCALE), formats);
     }
 
     public void render(ProposalDocument document, String templateName, String locale, OutputStream out) {
@@ -75,7 +81,7 @@ public final class ProposalRenderer {
     }
 
     private int compose(PDDocument pdf, ProposalDocument document, Request request, int totalPages) {
-        boolean rightToLeft = isRightToLeft(request.languageTag());
+        boolean rightToLeft = isRightToLeft(request.messages().locale());
         DocumentText text = new DocumentText(pdf, fonts, rightToLeft);
         ProposalFormat format = new ProposalFormat(request.languageTag(), document.terms().currency());
         ProposalComposer composer = new ProposalComposer(pdf, text, format, request.template(), request.messages(),
@@ -88,8 +94,8 @@ public final class ProposalRenderer {
         info.setTitle(request.messages().get("title") + " " + document.quote().number() + " v" + document.quote().version());
         info.setSubject(document.customer().name());
         info.setProducer("dealdesk");
-        pdf.getDocumentCatalog().setLanguage(request.languageTag());
-        if (isRightToLeft(request.languageTag())) {
+        pdf.getDocumentCatalog().setLanguage(request.messages().locale());
+        if (isRightToLeft(request.messages().locale())) {
             PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
             preferences.setReadingDirection(PDViewerPreferences.READING_DIRECTION.R2L);
             pdf.getDocumentCatalog().setViewerPreferences(preferences);

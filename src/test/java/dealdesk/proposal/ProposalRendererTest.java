@@ -198,6 +198,18 @@ class ProposalRendererTest {
     }
 
     @Test
+    void aCustomerLanguageWithoutMessagesGetsEnglishLabelsWithItsOwnFormats() throws IOException {
+        ProposalDocument english = ProposalSamples.document("en", 3, true);
+        ProposalDocument german = new ProposalDocument(english.quote(),
+                new ProposalDocument.Customer("Müller GmbH", "SMB", "DE", "de-DE"), english.terms(), english.lines(),
+                english.totals(), "Alice Rep");
+
+        String text = extractText(render(german, null, null));
+
+        assertThat(text).contains("Proposal").contains("409.550,00").contains("31. Dezember 2026");
+    }
+
+    @Test
     void anUnknownTemplateIsRejectedNamingTheParameter() {
         ProposalDocument document = ProposalSamples.document("en", 3, true);
 
