@@ -62,6 +62,25 @@ class ProposalResourceTest {
     }
 
     @Test
+    void eachLineShowsItsWholeDiscountFromListToNetAndTheDraftWatermarkGoesOnApproval() throws IOException {
+        long quote = newQuote(alice, "Acme Corp", "en-US");
+        String draft;
+        try (Response response = get(quote, "", alice)) {
+            draft = ProposalRendererTest.extractText(response.readEntity(byte[].class));
+        }
+        // CRM-PRO 100.00 for 24 months: term 5% -> 95.00, the rep's 5% -> 90.25, 9.75% off list
+        assertThat(draft).contains("Acme Corp").contains("$100.00").contains("9.75%").contains("$90.25")
+                .contains("DRA");
+
+        try (Response submitted = post("/api/v1/quotes/" + quote + "/submit", alice, Map.of())) {
+            assertThat(submitted.getStatus()).as(submitted.readEntity(String.class)).isEqualTo(200);
+        }
+        try (Response response = get(quote, "", alice)) {
+            assertThat(ProposalRendererTest.extractText(response.readEntity(byte[].class))).doesNotContain("DRA");
+        }
+    }
+
+    @Test
     void theOwnersManagerAndFinanceMayHaveIt() {
         for (String token : List.of(manager, finance)) {
             try (Response response = get(aliceQuote, "?locale=en", token)) {
@@ -129,7 +148,8 @@ class ProposalResourceTest {
         quote.put("startDate", "2026-11-01");
         quote.put("lines", List.of(
                 Map.of("sku", "CRM-PRO", "quantity", 20, "discountPercent", 5),
-                Map.of("sku", "HW-GATEWAY", "quantity", 2, "discountPercent", 0)));
+                Map.of("sku", "HW-GATEWAY", "quantity", 2, "discountPercent", 0),
+                Map.of("sku", "SVC-INSTALL", "quantity", 2, "discountPercent", 0)));
         return ((Number) created(post("/api/v1/quotes", token, quote)).get("id")).longValue();
     }
 
