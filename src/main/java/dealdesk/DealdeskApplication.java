@@ -19,6 +19,8 @@ import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
 import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
+import dealdesk.proposal.ProposalResource;
+import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
@@ -82,6 +84,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new DealResource(deals));
 
         // --- proposals ---
+        ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
+        environment.jersey().register(new ProposalResource(proposals));
 
         // --- commission ---
 

@@ -26,6 +26,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private RulesFactory rules = new RulesFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ProposalsFactory proposals = new ProposalsFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -47,6 +52,10 @@ public class DealdeskConfiguration extends Configuration {
         return rules;
     }
 
+    public ProposalsFactory getProposals() {
+        return proposals;
+    }
+
     public boolean isDemo() {
         return demo;
     }
@@ -63,6 +72,29 @@ public class DealdeskConfiguration extends Configuration {
 
         public java.nio.file.Path directory() {
             return java.nio.file.Path.of(directory);
+        }
+    }
+
+    /** Where proposal templates, message bundles, fonts and the logo live, and how long a proposal is valid. */
+    public static class ProposalsFactory {
+        @NotNull
+        @JsonProperty
+        private String templates = "templates/proposal";
+
+        /** A proposal is valid for this many days from its quote version's date. */
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(365)
+        @JsonProperty
+        private int validityDays = 30;
+
+        /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
+        public dealdesk.proposal.ProposalRenderer buildRenderer() {
+            return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
+        }
+
+        public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
+                dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
+            return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
         }
     }
 }
