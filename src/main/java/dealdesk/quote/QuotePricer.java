@@ -63,7 +63,8 @@ public class QuotePricer {
                     line.quantity(), listPrice, discount(line)));
         }
         Customer customer = request.customer();
-        QuoteContext context = new QuoteContext(request.currency(), customer.segment(), customer.name().strip(),
+        String segment = customer.segment() == null ? null : customer.segment().strip().toUpperCase(java.util.Locale.ROOT);
+        QuoteContext context = new QuoteContext(request.currency(), segment, customer.name().strip(),
                 request.termMonths(), request.startDate());
         PricingOutcome outcome = pricing.engine().price(context, facts, pricing.data());
 

@@ -143,6 +143,7 @@ class DealServiceTest {
         Deal won = deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
 
         assertThat(won.primaryQuoteId()).isEqualTo(quote.id());
+        assertThat(deals.quotes(manager, deal.id())).extracting(Quote::id).containsExactly(quote.id());
         assertThat(won.stage()).isEqualTo(DealStage.CLOSED_WON);
         assertThat(won.probability()).isEqualTo(100);
         assertThat(quotes.load(quote.id()).status()).isEqualTo(QuoteStatus.ACCEPTED);
