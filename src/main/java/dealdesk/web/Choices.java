@@ -20,7 +20,10 @@ import java.util.TreeSet;
 public record Choices(List<Option> deals, List<Option> priceBooks, List<String> currencies,
                       List<ProductGroup> productGroups, List<String> segments, List<String> locales) {
 
-    public record Option(String value, String label) {
+    public record Option(String value, String label, String account, String industry) {
+        Option(String value, String label) {
+            this(value, label, "", "");
+        }
     }
 
     public record ProductGroup(String family, List<Option> products) {
@@ -36,7 +39,8 @@ public record Choices(List<Option> deals, List<Option> priceBooks, List<String> 
                 .filter(deal -> deal.stage().open())
                 .sorted(Comparator.comparing(Deal::id))
                 .map(deal -> new Option(Long.toString(deal.id()),
-                        deal.account().name() + " · " + label(deal.stage().name()) + " · #" + deal.id()))
+                        deal.account().name() + " · " + label(deal.stage().name()) + " · #" + deal.id(),
+                        deal.account().name(), deal.account().industry() == null ? "" : deal.account().industry()))
                 .toList();
         List<Option> books = new ArrayList<>();
         TreeSet<String> currencies = new TreeSet<>();
@@ -52,8 +56,7 @@ public record Choices(List<Option> deals, List<Option> priceBooks, List<String> 
                 .filter(Product::active)
                 .sorted(Comparator.comparing(Product::family).thenComparing(Product::name))
                 .forEach(product -> byFamily.computeIfAbsent(product.family(), family -> new ArrayList<>())
-                        .add(new Option(product.sku(), product.name() + " (" + product.sku() + ", per "
-                                + product.unit() + ")")));
+                        .add(new Option(product.sku(), product.name() + " · " + product.sku())));
         List<ProductGroup> groups = byFamily.entrySet().stream()
                 .map(entry -> new ProductGroup(entry.getKey(), List.copyOf(entry.getValue()))).toList();
         return new Choices(dealOptions, List.copyOf(books), List.copyOf(currencies), groups, SEGMENTS, LOCALES);

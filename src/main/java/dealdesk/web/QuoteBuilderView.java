@@ -61,7 +61,7 @@ public class QuoteBuilderView extends Page {
     private final Choices choices;
 
     QuoteBuilderView(User user, String token, Form form, Saved saved, Choices choices) {
-        super("quote.ftlh", saved == null ? "New quote" : "Quote " + saved.id(), "quote", user, token);
+        super("quote.ftlh", saved == null ? "New quote" : "Quote " + saved.id(), saved == null ? "quote" : "", user, token);
         this.form = form;
         this.saved = saved;
         this.choices = choices;

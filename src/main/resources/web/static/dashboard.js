@@ -148,21 +148,22 @@
   }
 
   function renderPipeline(pipeline, currency) {
-    var tbody = dd.clear(document.querySelector('#pipeline tbody'));
+    var box = dd.clear(document.getElementById('pipeline'));
     var deals = (pipeline && pipeline.deals) || [];
     if (deals.length === 0) {
-      tbody.appendChild(el('tr', null, el('td', { colspan: 5, 'class': 'empty', text: 'No open deals closing in this period.' })));
+      box.appendChild(el('p', { 'class': 'empty', text: 'No open deals closing in this period.' }));
     }
     deals.forEach(function (deal) {
-      tbody.appendChild(el('tr', null,
-        el('td', null, el('div', { text: deal.name || ('Deal ' + deal.dealId) }),
-          deal.expectedClose ? el('div', { 'class': 'muted small', text: 'closes ' + deal.expectedClose }) : null),
-        el('td', null, el('div', { text: dd.words(deal.stage) }),
-          el('div', { 'class': 'muted small', text: dd.percent(probability(deal.probability), 0) })),
-        el('td', { 'class': 'num', text: dd.money(deal.amount, currency) }),
-        el('td', { 'class': 'num', text: dd.money(deal.weightedAmount, currency) }),
-        el('td', { 'class': 'num' }, el('div', { text: dd.money(deal.weightedCommission, currency) }),
-          el('div', { 'class': 'muted small', text: 'of ' + dd.money(deal.commission, currency) }))));
+      var meta = [dd.words(deal.stage) + ' ' + dd.percent(probability(deal.probability), 0)];
+      if (deal.expectedClose) {
+        meta.push('closes ' + deal.expectedClose);
+      }
+      meta.push(dd.money(deal.amount, currency) + ', weighted ' + dd.money(deal.weightedAmount, currency));
+      box.appendChild(el('div', { 'class': 'pipeline-deal' },
+        el('div', { 'class': 'row' }, el('span', { text: deal.name || ('Deal ' + deal.dealId) }),
+          el('span', { 'class': 'pays', title: 'weighted commission', text: dd.money(deal.weightedCommission, currency) })),
+        el('div', { 'class': 'meta', text: meta.join(' · ') }),
+        el('div', { 'class': 'meta', text: 'pays ' + dd.money(deal.commission, currency) + ' if won' })));
     });
     text('pipeline-summary', pipeline
       ? dd.money(pipeline.amount, currency) + ' open, ' + dd.money(pipeline.weightedAmount, currency)
@@ -252,11 +253,19 @@
       if (line.band) {
         meta.push('band ' + line.band);
       }
-      if (line.rate !== null && line.rate !== undefined) {
-        meta.push('rate ' + (line.component === 'SPIF' ? dd.number(line.rate, 4) : dd.percent(line.rate, 3)));
-      }
-      if (line.baseAmount !== null && line.baseAmount !== undefined) {
-        meta.push('on ' + dd.money(line.baseAmount, currency));
+      if (line.component === 'SPIF') {
+        // a SPIF's rate is the award (per unit, or a fraction for PERCENT awards) and its base the units or amount
+        if (line.baseAmount !== null && line.baseAmount !== undefined && line.rate !== null && line.rate !== undefined) {
+          meta.push(Number(line.rate) < 1 ? dd.percent(line.rate, 3) + ' of ' + dd.money(line.baseAmount, currency)
+                                          : dd.number(line.baseAmount) + ' × ' + dd.money(line.rate, currency));
+        }
+      } else {
+        if (line.rate !== null && line.rate !== undefined) {
+          meta.push('rate ' + dd.percent(line.rate, 3));
+        }
+        if (line.baseAmount !== null && line.baseAmount !== undefined) {
+          meta.push('on ' + dd.money(line.baseAmount, currency));
+        }
       }
       var item = el('div', { 'class': 'statement-line' },
         el('div', { 'class': 'row' }, el('span', { text: line.transactionId || dd.words(line.component) }),

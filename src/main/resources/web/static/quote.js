@@ -121,6 +121,9 @@
     if (!input) {
       return false;
     }
+    if (input.getAttribute('aria-invalid') === 'true') {
+      return true; // already marked (our own check said it first, in plainer words)
+    }
     input.setAttribute('aria-invalid', 'true');
     var field = input.closest('.field') || input.parentNode;
     field.appendChild(el('span', { 'class': 'field-error', 'data-generated': true, text: message }));
@@ -189,6 +192,7 @@
         }
         clearFieldErrors();
         showLocal(collected.local);
+        stale(true);
         showRequestProblem(error, collected.rows, previewStatus, 'Fix the marked fields to see prices.');
       });
   }
@@ -215,8 +219,16 @@
     statusNode.className = 'status-line notice bad';
   }
 
+  /** Figures from an earlier answer stay visible but faded while the form has problems. */
+  function stale(on) {
+    Array.prototype.forEach.call(document.querySelectorAll('#totals, [data-line-result], .running-total'), function (node) {
+      node.classList.toggle('stale', on);
+    });
+  }
+
   function render(priced, sentRows) {
     var currency = priced.currency;
+    stale(false);
     previewStatus.textContent = priced.errors && priced.errors.length
       ? 'Priced, but the quote cannot be submitted until the problems below are fixed.'
       : 'Priced just now.';
@@ -233,10 +245,9 @@
     });
 
     Object.keys(priced.totals || {}).forEach(function (name) {
-      var cell = document.querySelector('[data-total="' + name + '"]');
-      if (cell) {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-total="' + name + '"]'), function (cell) {
         cell.textContent = dd.money(priced.totals[name], currency);
-      }
+      });
     });
 
     var approvals = dd.clear(document.getElementById('approvals'));
@@ -487,6 +498,20 @@
   });
 
   // ---- wiring ----------------------------------------------------------------------------------------
+
+  // A new quote's customer starts as the chosen deal's account; what the rep typed is never overwritten.
+  var dealSelect = form.querySelector('select[name="dealId"]');
+  if (dealSelect) {
+    dealSelect.addEventListener('change', function () {
+      var chosen = dealSelect.options[dealSelect.selectedIndex];
+      [['customerName', 'data-account'], ['industry', 'data-industry']].forEach(function (pair) {
+        var input = form.elements.namedItem(pair[0]);
+        if (input && !input.value.trim() && chosen.getAttribute(pair[1])) {
+          input.value = chosen.getAttribute(pair[1]);
+        }
+      });
+    });
+  }
 
   var schedule = dd.debounce(preview, 300);
   function changed() {
