@@ -62,7 +62,7 @@ public record Choices(List<Option> deals, List<Option> priceBooks, List<String> 
         return new Choices(dealOptions, List.copyOf(books), List.copyOf(currencies), groups, SEGMENTS, LOCALES);
     }
 
-    private static String label(String constant) {
+    static String label(String constant) {
         String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -14,14 +14,25 @@ public class DashboardView extends Page {
     private final String period;
     private final String periodError;
     private final List<Choices.Option> people;
+    private final List<DealRow> deals;
+
+    /** One of the subject's deals, with its primary quote (blank when it has none yet). */
+    public record DealRow(String id, String account, String stage, boolean open, String expectedClose,
+                          String primaryQuoteId) {
+    }
 
     DashboardView(User viewer, String token, User subject, String period, String periodError,
-                  List<Choices.Option> people) {
+                  List<Choices.Option> people, List<DealRow> deals) {
         super("dashboard.ftlh", "Dashboard", "dashboard", viewer, token);
         this.subject = subject;
         this.period = period == null ? "" : period;
         this.periodError = periodError == null ? "" : periodError;
         this.people = people;
+        this.deals = deals;
+    }
+
+    public List<DealRow> getDeals() {
+        return deals;
     }
 
     public String getSubjectUsername() {

@@ -167,7 +167,22 @@ public class PageResource {
                 periodError = e.getMessage();
             }
         }
-        return page(200, new DashboardView(viewer, token, subject, period, periodError, people(viewer)));
+        return page(200, new DashboardView(viewer, token, subject, period, periodError, people(viewer),
+                dealsOf(viewer, subject.username())));
+    }
+
+    /** The subject's deals the viewer may see (owned or credited), open ones first, soonest close first. */
+    private List<DashboardView.DealRow> dealsOf(User viewer, String username) {
+        return deals.list(viewer).stream()
+                .filter(deal -> deal.owner().equals(username)
+                        || deal.splits().stream().anyMatch(split -> split.username().equals(username)))
+                .sorted(java.util.Comparator.comparing((Deal deal) -> !deal.stage().open())
+                        .thenComparing(deal -> deal.expectedCloseDate() == null ? LocalDate.MAX : deal.expectedCloseDate()))
+                .map(deal -> new DashboardView.DealRow(Long.toString(deal.id()), deal.account().name(),
+                        Choices.label(deal.stage().name()), deal.stage().open(),
+                        deal.expectedCloseDate() == null ? "" : deal.expectedCloseDate().toString(),
+                        deal.primaryQuoteId() == null ? "" : deal.primaryQuoteId().toString()))
+                .toList();
     }
 
     private List<Choices.Option> people(User viewer) {

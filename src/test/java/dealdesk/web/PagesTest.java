@@ -239,7 +239,9 @@ class PagesTest {
             assertThat(page).contains("Hello, Alice Anders")
                     .contains("data-token=\"" + aliceSession + "\"")
                     .contains("data-username=\"alice\"")
-                    .contains("src=\"/static/dashboard.js\"");
+                    .contains("src=\"/static/dashboard.js\"")
+                    .contains("href=\"/quotes/3\"")
+                    .contains("Umbrella Health");
         }
     }
 
