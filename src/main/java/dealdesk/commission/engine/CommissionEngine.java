@@ -279,7 +279,7 @@ public final class CommissionEngine {
                 Trace trace = new Trace(null, plan.reference(), List.of("spif: progress", award.rule()),
                         new RateTrace(spif.award().amount(), award.progress().spif().source() + ".award", null), List.of(),
                         null, award.progress().progress(), spif.award().amount(), amount);
-                lines.add(new Line(null, Statement.SPIF, null, award.progress().progress(), null, amount, trace));
+                lines.add(new Line(null, Statement.SPIF, spif.id(), award.progress().progress(), null, amount, trace));
             }
         }
 
