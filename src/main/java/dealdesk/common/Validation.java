@@ -12,13 +12,16 @@ public final class Validation {
 
     public Validation require(boolean condition, String path, String message) {
         if (!condition) {
-            errors.add(new FieldError(path, message));
+            add(path, message);
         }
         return this;
     }
 
+    /** Records a problem; a field keeps its first problem only, the one a person should fix first. */
     public Validation add(String path, String message) {
-        errors.add(new FieldError(path, message));
+        if (errors.stream().noneMatch(error -> error.path().equals(path))) {
+            errors.add(new FieldError(path, message));
+        }
         return this;
     }
 

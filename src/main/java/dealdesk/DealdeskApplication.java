@@ -1,0 +1,78 @@
+package dealdesk;
+
+import dealdesk.auth.AddUserCommand;
+import dealdesk.auth.AuthResource;
+import dealdesk.auth.BearerAuth;
+import dealdesk.auth.UserService;
+import dealdesk.catalog.CatalogResource;
+import dealdesk.catalog.CatalogService;
+import dealdesk.common.Json;
+import dealdesk.common.JsonErrorMappers;
+import dealdesk.common.RequestSizeLimit;
+import dealdesk.common.RulesDirectoryHealthCheck;
+import dealdesk.common.StartupBanner;
+import dealdesk.db.DbCommand;
+import dealdesk.demo.DemoSeeder;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Wiring only: database, features, resources, health checks. Read top to bottom. */
+public class DealdeskApplication extends Application<DealdeskConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new DealdeskApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "dealdesk";
+    }
+
+    @Override
+    public void initialize(Bootstrap<DealdeskConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        Json.configure(bootstrap.getObjectMapper());
+        bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new AddUserCommand());
+    }
+
+    @Override
+    public void run(DealdeskConfiguration config, Environment environment) {
+        Clock clock = Clock.systemUTC();
+        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        JsonErrorMappers.all().forEach(environment.jersey()::register);
+        environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
+
+        Jdbi jdbi = config.getDatabase().build(environment);
+        UserService users = config.getAuth().buildUserService(jdbi, clock);
+        BearerAuth.register(environment.jersey(), environment.metrics(), users);
+        environment.jersey().register(new AuthResource(users));
+        environment.healthChecks().register("rules", new RulesDirectoryHealthCheck(config.getRules().directory()));
+
+        // --- catalog ---
+        CatalogService catalog = new CatalogService(jdbi, clock);
+        environment.jersey().register(new CatalogResource(catalog));
+
+        // --- pricing, quotes, deals ---
+
+        // --- proposals ---
+
+        // --- commission ---
+
+        // --- demo data and the ready line ---
+        if (config.isDemo()) {
+            new DemoSeeder(jdbi, users, catalog).seedIfEmpty();
+        }
+        environment.lifecycle().addServerLifecycleListener(new StartupBanner(
+                config.isDemo() ? DemoSeeder.LOGINS : List.of(), DemoSeeder.PASSWORD));
+    }
+}

@@ -1,0 +1,68 @@
+package dealdesk;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dealdesk.auth.AuthFactory;
+import dealdesk.db.DatabaseFactory;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.util.DataSize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** config.yml: every section has working defaults, so an empty file runs an embedded, empty dealdesk. */
+public class DealdeskConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthFactory auth = new AuthFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RulesFactory rules = new RulesFactory();
+
+    /** Seed demo users, catalog, plans and deals into an empty database. */
+    @JsonProperty
+    private boolean demo = false;
+
+    /** Request bodies above this size are refused with 413. */
+    @NotNull
+    @JsonProperty
+    private DataSize maxRequestSize = DataSize.megabytes(10);
+
+    public DatabaseFactory getDatabase() {
+        return database;
+    }
+
+    public AuthFactory getAuth() {
+        return auth;
+    }
+
+    public RulesFactory getRules() {
+        return rules;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public DataSize getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    /** Where the DRL lives: {@code rules/pricing/*.drl}, {@code rules/commission/*.drl}. */
+    public static class RulesFactory {
+        @NotNull
+        @JsonProperty
+        private String directory = "rules";
+
+        public java.nio.file.Path directory() {
+            return java.nio.file.Path.of(directory);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dealdesk.common;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a CSV body with a header row into rows of column to text. Unknown or
+ * missing required columns are a 422 on {@code header}; a malformed row is a
+ * 400 naming the row. Rows are numbered from 0 in paths ({@code rows[2].sku}),
+ * the line number is in the message.
+ */
+public final class Csv {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private Csv() {
+    }
+
+    public static List<Map<String, String>> read(String body, Set<String> required, Set<String> optional) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalid("body", "the CSV body is empty; the first line names the columns");
+        }
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> iterator = MAPPER.readerForMapOf(String.class)
+                .with(schema).with(CsvParser.Feature.TRIM_SPACES).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).readValues(body)) {
+            CsvSchema header = (CsvSchema) iterator.getParserSchema();
+            Validation validation = new Validation();
+            List<String> columns = new ArrayList<>();
+            header.forEach(column -> columns.add(column.getName()));
+            for (String column : columns) {
+                if (!required.contains(column) && !optional.contains(column)) {
+                    validation.add("header", "unknown column " + column);
+                }
+            }
+            for (String column : required) {
+                if (!columns.contains(column)) {
+                    validation.add("header", "missing column " + column);
+                }
+            }
+            validation.throwIfInvalid();
+            while (iterator.hasNext()) {
+                Map<String, String> row = new LinkedHashMap<>(iterator.next());
+                row.replaceAll((k, v) -> v == null || v.isEmpty() ? null : v);
+                rows.add(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            String message = e.getMessage() == null ? "malformed CSV" : e.getMessage().lines().findFirst().orElse("");
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "malformed CSV: " + message,
+                    List.of(new FieldError("rows[" + rows.size() + "]", "malformed CSV row (line " + (rows.size() + 2)
+                            + ")")));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,226 @@
+package dealdesk.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Framework failures in the same JSON shape as {@link ApiException}:
+ * malformed JSON, wrong types and unknown fields name the field; HTTP errors
+ * keep their status; anything unexpected is logged with an id and answered
+ * without internals.
+ */
+public final class JsonErrorMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorMappers.class);
+
+    private JsonErrorMappers() {
+    }
+
+    public static List<Object> all() {
+        return List.of(new ApiExceptionMapper(), new JsonMapper(), new ViolationMapper(),
+                new WebMapper(), new FallbackMapper());
+    }
+
+    /** Turns Jackson's reference path into {@code lines[3].quantity}. */
+    public static String path(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    public static ApiException toApiException(JsonProcessingException exception) {
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            String path = path(unknown);
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, "unknown field " + unknown.getPropertyName(),
+                    List.of(new FieldError(path, "unknown field")));
+        }
+        if (exception instanceof InvalidFormatException invalid) {
+            String path = path(invalid);
+            String expected = invalid.getTargetType() == null ? "another value" : describe(invalid.getTargetType());
+            String message = "expected " + expected + ", got " + abbreviate(String.valueOf(invalid.getValue()));
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, path + ": " + message,
+                    List.of(new FieldError(path, message)));
+        }
+        if (exception instanceof MismatchedInputException mismatched) {
+            String path = path(mismatched);
+            String expected = mismatched.getTargetType() == null ? "another type" : describe(mismatched.getTargetType());
+            String message = "expected " + expected;
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, path + ": " + message,
+                    List.of(new FieldError(path, message)));
+        }
+        if (exception instanceof JsonMappingException mapping) {
+            String path = path(mapping);
+            Throwable cause = mapping.getCause();
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+            String message = cause != null && cause.getMessage() != null ? cause.getMessage() : "invalid value";
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, path + ": " + abbreviate(message),
+                    List.of(new FieldError(path, abbreviate(message))));
+        }
+        String where = exception.getLocation() == null ? "" : " at line " + exception.getLocation().getLineNr()
+                + ", column " + exception.getLocation().getColumnNr();
+        return new ApiException(ErrorCode.MALFORMED_REQUEST, "malformed JSON" + where,
+                List.of(new FieldError("body", exception instanceof JsonParseException
+                        ? "not valid JSON" + where : "could not be read" + where)));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.add(constant.toString());
+            }
+            return "one of " + names;
+        }
+        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return type == int.class || type == long.class || type == Integer.class || type == Long.class
+                    ? "a whole number" : "a number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date like 2026-11-23";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    }
+
+    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException exception) {
+            ApiException api = toApiException(exception);
+            return ApiExceptionMapper.respond(api.code().status(), api.toResponse());
+        }
+    }
+
+    public static class ViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException exception) {
+            List<FieldError> details = new ArrayList<>();
+            for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+                details.add(new FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+            }
+            ApiException api = ApiException.invalid(details.isEmpty()
+                    ? List.of(new FieldError("body", "invalid")) : details);
+            return ApiExceptionMapper.respond(api.code().status(), api.toResponse());
+        }
+
+        /** Drops the resource method and argument names Jersey puts in front of the field. */
+        private static String fieldPath(Path path) {
+            List<String> parts = new ArrayList<>();
+            for (Path.Node node : path) {
+                switch (node.getKind()) {
+                    case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
+                        if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                            parts.clear();
+                        }
+                    }
+                    default -> parts.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]"
+                            : node.getName());
+                }
+            }
+            return parts.isEmpty() ? "body" : String.join(".", parts);
+        }
+    }
+
+    public static class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            int status = exception.getResponse().getStatus();
+            Throwable tooLarge = causeOfType(exception, RequestSizeLimit.TooLargeException.class);
+            if (tooLarge != null) {
+                return ApiExceptionMapper.respond(413, new ErrorResponse(ErrorCode.PAYLOAD_TOO_LARGE.name(),
+                        tooLarge.getMessage(), List.of(new FieldError("body", tooLarge.getMessage()))));
+            }
+            ErrorCode code = switch (status) {
+                case 401 -> ErrorCode.UNAUTHENTICATED;
+                case 403 -> ErrorCode.FORBIDDEN;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+                case 406 -> ErrorCode.NOT_ACCEPTABLE;
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST;
+            };
+            String message = switch (status) {
+                case 403 -> "your role may not do this";
+                case 404 -> "no such resource";
+                case 405 -> "method not allowed here";
+                case 415 -> "unsupported content type";
+                default -> exception.getMessage() == null ? "request failed" : exception.getMessage();
+            };
+            if (status >= 500) {
+                LOG.error("request failed", exception);
+            }
+            return ApiExceptionMapper.respond(status, new ErrorResponse(code.name(), message, List.of()));
+        }
+    }
+
+    /** Last resort: size limits and JSON errors that arrive wrapped, else a logged 500 with an id. */
+    public static class FallbackMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            Throwable tooLarge = causeOfType(exception, RequestSizeLimit.TooLargeException.class);
+            if (tooLarge != null) {
+                return ApiExceptionMapper.respond(413, new ErrorResponse(ErrorCode.PAYLOAD_TOO_LARGE.name(),
+                        tooLarge.getMessage(), List.of(new FieldError("body", tooLarge.getMessage()))));
+            }
+            Throwable api = causeOfType(exception, ApiException.class);
+            if (api != null) {
+                return new ApiExceptionMapper().toResponse((ApiException) api);
+            }
+            Throwable json = causeOfType(exception, JsonProcessingException.class);
+            if (json != null) {
+                return new JsonMapper().toResponse((JsonProcessingException) json);
+            }
+            String id = UUID.randomUUID().toString();
+            LOG.error("unexpected failure {}", id, exception);
+            return ApiExceptionMapper.respond(500, new ErrorResponse(ErrorCode.INTERNAL.name(),
+                    "unexpected failure, logged as " + id, List.of()));
+        }
+    }
+
+    static Throwable causeOfType(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

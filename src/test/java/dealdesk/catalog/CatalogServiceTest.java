@@ -1,0 +1,96 @@
+package dealdesk.catalog;
+
+import dealdesk.common.ApiException;
+import dealdesk.testing.TestDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogServiceTest {
+    private Jdbi jdbi;
+    private CatalogService catalog;
+
+    @BeforeEach
+    void setUp() {
+        jdbi = TestDatabase.freshJdbi();
+        catalog = new CatalogService(jdbi, Clock.systemUTC());
+        catalog.putPriceBook("Standard USD", new CatalogService.PriceBookRequest("USD list", true));
+        catalog.createProduct(new CatalogService.ProductRequest("CRM-PRO", "Sales Cloud Professional", "CRM",
+                ProductKind.SUBSCRIPTION, "user", false, "", true));
+    }
+
+    @Test
+    void thePriceOnADateIsTheEntryEffectiveThenAndTheNewestStartWins() {
+        catalog.putEntries("Standard USD", List.of(
+                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("95"), LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 6, 30)),
+                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("100"), LocalDate.of(2026, 7, 1),
+                        null)));
+        CatalogSnapshot snapshot = catalog.snapshot();
+        assertThat(snapshot.price("Standard USD", "CRM-PRO", "USD", LocalDate.of(2026, 6, 30)).orElseThrow()
+                .listPrice()).isEqualByComparingTo("95");
+        assertThat(snapshot.price("Standard USD", "CRM-PRO", "USD", LocalDate.of(2026, 7, 1)).orElseThrow()
+                .listPrice()).isEqualByComparingTo("100");
+        assertThat(snapshot.price("Standard USD", "CRM-PRO", "USD", LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(snapshot.price("Standard USD", "CRM-PRO", "EUR", LocalDate.of(2026, 7, 1))).isEmpty();
+    }
+
+    @Test
+    void aWriteIsVisibleInTheNextSnapshot() {
+        long before = catalog.snapshot().version();
+        catalog.updateProduct("CRM-PRO", new CatalogService.ProductRequest(null, "Sales Cloud Pro", "CRM",
+                ProductKind.SUBSCRIPTION, "user", false, "renamed", true));
+        assertThat(catalog.snapshot().version()).isGreaterThan(before);
+        assertThat(catalog.snapshot().product("CRM-PRO").orElseThrow().name()).isEqualTo("Sales Cloud Pro");
+    }
+
+    @Test
+    void aCsvImportWithOneBadRowStoresNothingAndNamesTheRow() {
+        String csv = """
+                sku,name,family,kind,unit,fractional
+                HW-1,Gateway,HARDWARE,ONE_TIME,device,false
+                HW-2,Scanner,HARDWARE,SOMETIMES,device,false
+                """;
+        assertThatThrownBy(() -> catalog.importProducts(csv)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).extracting("path")
+                        .containsExactly("rows[1].kind"));
+        assertThat(catalog.snapshot().product("HW-1")).isEmpty();
+    }
+
+    @Test
+    void aCsvImportOfPriceEntriesStoresEveryRow() {
+        catalog.importEntries("Standard USD", """
+                sku,currency,listPrice,effectiveFrom
+                CRM-PRO,USD,100,2026-01-01
+                CRM-PRO,EUR,92,2026-01-01
+                """);
+        assertThat(catalog.entries("Standard USD")).hasSize(2);
+    }
+
+    @Test
+    void priceEntriesForUnknownSkusOrCurrenciesOrNegativePricesAreRejectedTogether() {
+        assertThatThrownBy(() -> catalog.putEntries("Standard USD", List.of(
+                new CatalogService.EntryRequest("NOPE", "USD", new BigDecimal("1"), null, null),
+                new CatalogService.EntryRequest("CRM-PRO", "XXY", new BigDecimal("1"), null, null),
+                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("-1"), null, null))))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).extracting("path")
+                        .containsExactly("[0].sku", "[1].currency", "[2].listPrice"));
+        assertThat(catalog.entries("Standard USD")).isEmpty();
+    }
+
+    @Test
+    void aBundleOptionMustBeAKnownSkuWithConsistentQuantities() {
+        assertThatThrownBy(() -> catalog.putBundle("CRM-PRO", new CatalogService.BundleRequest(List.of(
+                new BundleOption("NOPE", BigDecimal.ONE, null, true, BigDecimal.ONE)))))
+                .isInstanceOf(ApiException.class).hasMessageContaining("unknown sku NOPE");
+    }
+}

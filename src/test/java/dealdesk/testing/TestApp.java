@@ -1,0 +1,53 @@
+package dealdesk.testing;
+
+import dealdesk.DealdeskApplication;
+import dealdesk.DealdeskConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * The whole service, in demo mode, on a fresh database and random ports.
+ * Use as {@code static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension();}
+ * in a class annotated {@code @ExtendWith(DropwizardExtensionsSupport.class)}.
+ */
+public final class TestApp {
+    private TestApp() {
+    }
+
+    public static DropwizardAppExtension<DealdeskConfiguration> extension(ConfigOverride... extra) {
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
+        overrides[0] = ConfigOverride.config("database.url", TestDatabase.freshUrl());
+        System.arraycopy(extra, 0, overrides, 1, extra.length);
+        return new DropwizardAppExtension<>(DealdeskApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+    }
+
+    /** Signs a demo user in (password {@code demo}) and returns the bearer token. */
+    public static String token(DropwizardAppExtension<DealdeskConfiguration> app, String username) {
+        try (Response response = app.client().target(url(app, "/api/v1/auth/token")).request()
+                .post(Entity.json(Map.of("username", username, "password", "demo")))) {
+            if (response.getStatus() != 200) {
+                throw new IllegalStateException("sign-in of " + username + " failed: " + response.getStatus());
+            }
+            return (String) response.readEntity(Map.class).get("token");
+        }
+    }
+
+    public static String url(DropwizardAppExtension<DealdeskConfiguration> app, String path) {
+        return "http://localhost:" + app.getLocalPort() + path;
+    }
+
+    /** A request builder for a path, signed in with the token (or anonymous when null). */
+    public static Invocation.Builder request(DropwizardAppExtension<DealdeskConfiguration> app, String path,
+                                             String token) {
+        Invocation.Builder builder = app.client().target(url(app, path)).request(MediaType.APPLICATION_JSON);
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+}
