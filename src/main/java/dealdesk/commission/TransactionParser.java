@@ -1,18 +1,14 @@
 package dealdesk.commission;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.Transaction.Values;
 import dealdesk.commission.api.TransactionRequest;
 import dealdesk.commission.api.TransactionRequest.SplitRequest;
 import dealdesk.common.ApiException;
+import dealdesk.common.Csv;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,46 +24,27 @@ import java.util.Set;
  * What needs the database (users, plans) is checked by the service.
  */
 public final class TransactionParser {
-    private static final Set<String> COLUMNS = Set.of("id", "dealId", "closeDate", "sku", "family", "units", "amount",
-            "currency", "industry", "dealType", "splits", "acv", "tcv");
+    private static final Set<String> REQUIRED_COLUMNS = Set.of("id", "closeDate", "amount", "currency", "splits");
+    private static final Set<String> OPTIONAL_COLUMNS = Set.of("dealId", "sku", "family", "units", "industry",
+            "dealType", "acv", "tcv");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private TransactionParser() {
     }
 
-    /** Reads CSV with a header row; blank lines and lines starting with # are skipped. */
+    /** Reads CSV with a header row (the JSON fields as columns); paths are {@code rows[2].amount}. */
     public static List<TransactionRequest> fromCsv(String csv) {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        mapper.enable(CsvParser.Feature.ALLOW_COMMENTS);
-        mapper.enable(CsvParser.Feature.TRIM_SPACES);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> iterator = mapper.readerFor(Map.class).with(schema).readValues(csv)) {
-            while (iterator.hasNext()) {
-                rows.add(iterator.next());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw ApiException.invalid("body", "the CSV cannot be read: " + e.getMessage());
-        }
+        List<Map<String, String>> rows = Csv.read(csv, REQUIRED_COLUMNS, OPTIONAL_COLUMNS);
         Validation validation = new Validation();
-        if (!rows.isEmpty()) {
-            for (String column : rows.get(0).keySet()) {
-                if (!COLUMNS.contains(column)) {
-                    validation.add(column, "unknown column " + column);
-                }
-            }
-        }
         List<TransactionRequest> requests = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
             Map<String, String> values = rows.get(row);
-            String path = "[" + row + "]";
-            requests.add(new TransactionRequest(blankToNull(values.get("id")), blankToNull(values.get("dealId")),
-                    blankToNull(values.get("closeDate")), blankToNull(values.get("sku")), blankToNull(values.get("family")),
-                    number(values.get("units"), path + ".units", validation),
-                    number(values.get("amount"), path + ".amount", validation),
-                    blankToNull(values.get("currency")), blankToNull(values.get("industry")),
-                    blankToNull(values.get("dealType")), splits(values.get("splits"), path + ".splits", validation),
+            String path = "rows[" + row + "]";
+            requests.add(new TransactionRequest(values.get("id"), values.get("dealId"), values.get("closeDate"),
+                    values.get("sku"), values.get("family"), number(values.get("units"), path + ".units", validation),
+                    number(values.get("amount"), path + ".amount", validation), values.get("currency"),
+                    values.get("industry"), values.get("dealType"),
+                    splits(values.get("splits"), path + ".splits", validation),
                     number(values.get("acv"), path + ".acv", validation),
                     number(values.get("tcv"), path + ".tcv", validation)));
         }
@@ -77,7 +54,19 @@ public final class TransactionParser {
 
     /** Checks the form of every booking; a 422 listing every problem, or the transactions. */
     public static List<Transaction> validate(List<TransactionRequest> requests) {
+        return validate(requests, "");
+    }
+
+    /** As {@link #validate(List)}, with paths under {@code prefix} ({@code rows} for CSV). */
+    public static List<Transaction> validate(List<TransactionRequest> requests, String prefix) {
         Validation validation = new Validation();
+        List<Transaction> transactions = validate(requests, prefix, validation);
+        validation.throwIfInvalid();
+        return transactions;
+    }
+
+    /** Adds every problem to {@code validation}; returns the transactions, some possibly incomplete. */
+    public static List<Transaction> validate(List<TransactionRequest> requests, String prefix, Validation validation) {
         if (requests == null || requests.isEmpty()) {
             throw ApiException.invalid("body", "send at least one transaction");
         }
@@ -85,7 +74,7 @@ public final class TransactionParser {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             TransactionRequest request = requests.get(i);
-            String path = "[" + i + "]";
+            String path = prefix + "[" + i + "]";
             if (request == null) {
                 validation.add(path, "a transaction is required, not null");
                 continue;
@@ -111,6 +100,8 @@ public final class TransactionParser {
                 validation.add(path + ".amount", "amount is required");
             } else if (request.amount().signum() < 0) {
                 validation.add(path + ".amount", "amount must not be negative; cancel the deal to claw back");
+            } else if (request.amount().compareTo(dealdesk.common.Values.ABSURD) >= 0) {
+                validation.add(path + ".amount", "must be below 1,000,000,000,000");
             }
             nonNegative(request.units(), path + ".units", validation);
             nonNegative(request.acv(), path + ".acv", validation);
@@ -152,7 +143,6 @@ public final class TransactionParser {
                     request.dealType()), request.amount(), request.currency(),
                     new Values(request.acv(), request.tcv()), splits, null));
         }
-        validation.throwIfInvalid();
         return transactions;
     }
 
@@ -191,7 +181,4 @@ public final class TransactionParser {
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -40,6 +40,7 @@ public class DemoSeeder {
         users.create(new UserService.NewUser("alice", "Alice Anders", Role.REP, PASSWORD, "manager"));
         users.create(new UserService.NewUser("bob", "Bob Baker", Role.REP, PASSWORD, "manager"));
         catalog.seed(CatalogDemo::seed);
+        new CommissionDemo(jdbi, users).seed();
         LOG.info("Seeded the demo users and catalog");
         return true;
     }

@@ -31,7 +31,7 @@ class EngineLayersTest {
             """;
 
     static List<Transaction> csv(String rows) {
-        return TransactionParser.validate(TransactionParser.fromCsv(HEADER + rows));
+        return TransactionParser.validate(TransactionParser.fromCsv(HEADER + rows), "rows");
     }
 
     static List<Line> component(Statement statement, String component) {

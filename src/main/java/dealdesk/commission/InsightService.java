@@ -1,0 +1,168 @@
+package dealdesk.commission;
+
+import dealdesk.commission.OpenPipeline.OpenDeal;
+import dealdesk.commission.Transaction.Product;
+import dealdesk.commission.Transaction.Split;
+import dealdesk.commission.api.EstimateRequest;
+import dealdesk.commission.api.EstimateRequest.EstimateLine;
+import dealdesk.commission.engine.Estimator;
+import dealdesk.commission.engine.Estimator.Estimate;
+import dealdesk.commission.engine.Statement;
+import dealdesk.commission.engine.StatementInput;
+import dealdesk.commission.plan.Plan;
+import dealdesk.common.ApiException;
+import dealdesk.common.Money;
+import dealdesk.common.Period;
+import dealdesk.common.Validation;
+import dealdesk.common.Values;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/** Estimates (with minus without) and the rep dashboard. */
+public class InsightService {
+    private final Jdbi jdbi;
+    private final CommissionService commission;
+    private final Supplier<OpenPipeline> pipeline;
+
+    public InsightService(Jdbi jdbi, CommissionService commission, Supplier<OpenPipeline> pipeline) {
+        this.jdbi = jdbi;
+        this.commission = commission;
+        this.pipeline = pipeline;
+    }
+
+    // ---- estimates --------------------------------------------------------------------------
+
+    public Estimate estimate(EstimateRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "send {username, closeDate, lines}");
+        }
+        Validation validation = new Validation();
+        validation.require(request.username() != null && !request.username().isBlank(), "username", "username is required");
+        LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
+        if (request.lines() == null || request.lines().isEmpty()) {
+            validation.add("lines", "give at least one line");
+        } else {
+            for (int i = 0; i < request.lines().size(); i++) {
+                EstimateLine line = request.lines().get(i);
+                String path = "lines[" + i + "]";
+                if (line == null) {
+                    validation.add(path, "a line is required, not null");
+                    continue;
+                }
+                if (line.amount() == null) {
+                    validation.add(path + ".amount", "amount is required");
+                } else if (line.amount().signum() < 0 || line.amount().compareTo(Values.ABSURD) >= 0) {
+                    validation.add(path + ".amount", "amount must be from 0 to below 1,000,000,000,000");
+                }
+                if (line.units() != null && line.units().signum() < 0) {
+                    validation.add(path + ".units", "units must not be negative");
+                }
+            }
+        }
+        validation.throwIfInvalid();
+        List<Transaction> hypothetical = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            EstimateLine line = request.lines().get(i);
+            hypothetical.add(new Transaction("estimate-" + (i + 1), "estimate", closeDate,
+                    new Product(line.sku(), line.family(), line.units(), line.industry(), line.dealType()),
+                    line.amount(), null, new Transaction.Values(line.acv(), line.tcv()),
+                    List.of(new Split(request.username(), BigDecimal.valueOf(100))), null));
+        }
+        return estimate(request.username(), closeDate, hypothetical);
+    }
+
+    /** The user's estimate for transactions (their splits decide the user's share) closing on a date. */
+    public Estimate estimate(String username, LocalDate closeDate, List<Transaction> hypothetical) {
+        Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
+                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
+        Period period = Period.containing(plan.period(), closeDate);
+        return jdbi.inTransaction(handle -> {
+            StatementInput input = commission.input(handle, username, period);
+            Statement before = commission.statement(handle, username, period);
+            if (!"OPEN".equals(before.status())) {
+                before = commission.engine().compute(input);
+            }
+            List<Transaction> withDeal = new ArrayList<>(input.transactions());
+            withDeal.addAll(hypothetical);
+            Statement after = commission.engine().compute(input.withTransactions(withDeal));
+            return Estimator.difference(input, before, after);
+        });
+    }
+
+    // ---- dashboard ------------------------------------------------------------------------------
+
+    public record PipelineDeal(String dealId, String name, String stage, BigDecimal probability, LocalDate expectedClose,
+                               BigDecimal amount, BigDecimal weightedAmount, BigDecimal commission,
+                               BigDecimal weightedCommission) {
+    }
+
+    public record Pipeline(List<PipelineDeal> deals, BigDecimal amount, BigDecimal weightedAmount,
+                           BigDecimal weightedCommission) {
+    }
+
+    /** What a rep sees first: where they stand, what is next, what the pipeline would pay. */
+    public record Dashboard(
+            String username,
+            String period,
+            String currency,
+            String status,
+            BigDecimal quota,
+            BigDecimal credited,
+            BigDecimal attainment,
+            BigDecimal earned,
+            BigDecimal payable,
+            BigDecimal paid,
+            Statement.Progress tiers,
+            Pipeline pipeline,
+            BigDecimal gapToQuota,
+            BigDecimal pipelineCoverage) {
+    }
+
+    public Dashboard dashboard(String username, String periodText) {
+        Period period;
+        if (periodText == null || periodText.isBlank()) {
+            LocalDate today = commission.today();
+            Plan plan = commission.planOn(username, today).orElseThrow(() ->
+                    ApiException.invalid("period", username + " has no plan today; give ?period="));
+            period = Period.containing(plan.period(), today);
+        } else {
+            period = Period.parse(periodText);
+        }
+        Statement statement = commission.statement(username, period);
+        var currency = java.util.Currency.getInstance(statement.currency());
+        List<PipelineDeal> deals = new ArrayList<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal weightedAmount = BigDecimal.ZERO;
+        BigDecimal weightedCommission = BigDecimal.ZERO;
+        for (OpenDeal deal : pipeline.get().openDeals(username, period.start(), period.end())) {
+            BigDecimal dealAmount = BigDecimal.ZERO;
+            for (Transaction transaction : deal.transactions()) {
+                for (Split split : transaction.splits()) {
+                    if (split.username().equals(username)) {
+                        dealAmount = dealAmount.add(transaction.amount().multiply(split.percent()).movePointLeft(2));
+                    }
+                }
+            }
+            BigDecimal dealCommission = estimate(username, deal.expectedClose(), deal.transactions()).amount();
+            BigDecimal weighted = Money.round(dealAmount.multiply(deal.probability()), currency);
+            BigDecimal weightedPay = Money.round(dealCommission.multiply(deal.probability()), currency);
+            deals.add(new PipelineDeal(deal.dealId(), deal.name(), deal.stage(), deal.probability(), deal.expectedClose(),
+                    Money.round(dealAmount, currency), weighted, dealCommission, weightedPay));
+            amount = amount.add(Money.round(dealAmount, currency));
+            weightedAmount = weightedAmount.add(weighted);
+            weightedCommission = weightedCommission.add(weightedPay);
+        }
+        BigDecimal gap = statement.quota() == null ? null : statement.quota().subtract(statement.credited()).max(BigDecimal.ZERO);
+        BigDecimal coverage = gap == null || gap.signum() == 0 ? null
+                : weightedAmount.divide(gap, 4, RoundingMode.HALF_UP);
+        BigDecimal paid = "PAID".equals(statement.status()) ? statement.totals().payable() : BigDecimal.ZERO;
+        return new Dashboard(username, period.toString(), statement.currency(), statement.status(), statement.quota(),
+                statement.credited(), statement.attainment(), statement.totals().earned(), statement.totals().payable(),
+                paid, statement.progress(), new Pipeline(deals, amount, weightedAmount, weightedCommission), gap, coverage);
+    }
+}
