@@ -202,6 +202,13 @@ public interface CommissionDao {
     @SqlUpdate("delete from commission_jobs where username = :username and period = :period")
     void deleteJob(@Bind("username") String username, @Bind("period") String period);
 
+    @SqlUpdate("insert into commission_user_versions (username, version) values (:username, 1)"
+            + " on conflict (username) do update set version = commission_user_versions.version + 1")
+    void bumpVersion(@Bind("username") String username);
+
+    @SqlQuery("select coalesce((select version from commission_user_versions where username = :username), 0)")
+    long version(@Bind("username") String username);
+
     @SqlQuery("select count(*) from commission_jobs")
     long jobCount();
 }

@@ -398,6 +398,7 @@ public class CommissionService {
                     .bind("start", period.start()).bind("end", period.end()).mapTo(String.class).list();
             for (String username : assigned) {
                 lock(handle, username);
+                handle.attach(CommissionDao.class).bumpVersion(username);
                 try {
                     statement(handle, username, period);
                 } catch (ApiException e) {
@@ -430,6 +431,11 @@ public class CommissionService {
         });
     }
 
+    /** A number that changes whenever any commission input of the user changes. */
+    public long inputVersion(String username) {
+        return jdbi.withExtension(CommissionDao.class, dao -> dao.version(username));
+    }
+
     public long pendingJobs() {
         return jdbi.withExtension(CommissionDao.class, CommissionDao::jobCount);
     }
@@ -441,6 +447,7 @@ public class CommissionService {
         CommissionDao dao = handle.attach(CommissionDao.class);
         for (Map.Entry<String, LocalDate> entry : fromByUser.entrySet()) {
             dao.invalidate(entry.getKey(), entry.getValue());
+            dao.bumpVersion(entry.getKey());
             for (Assignment assignment : dao.assignments(entry.getKey())) {
                 if (assignment.overlaps(entry.getValue(), entry.getValue())) {
                     dao.planLatest(assignment.planId()).map(this::parsed).ifPresent(plan ->

@@ -20,13 +20,18 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Estimates (with minus without) and the rep dashboard. */
 public class InsightService {
+    private static final int MAX_CACHED_INPUTS = 10_000;
+
     private final Jdbi jdbi;
     private final CommissionService commission;
+    private final Map<String, CachedInput> inputs = new ConcurrentHashMap<>();
     private final Supplier<OpenPipeline> pipeline;
 
     public InsightService(Jdbi jdbi, CommissionService commission, Supplier<OpenPipeline> pipeline) {
@@ -78,20 +83,40 @@ public class InsightService {
 
     /** The user's estimate for transactions (their splits decide the user's share) closing on a date. */
     public Estimate estimate(String username, LocalDate closeDate, List<Transaction> hypothetical) {
+        CachedInput cached = input(username, closeDate);
+        StatementInput input = cached.input();
+        List<Transaction> withDeal = new ArrayList<>(input.transactions());
+        withDeal.addAll(hypothetical);
+        Statement after = commission.engine().compute(input.withTransactions(withDeal));
+        return Estimator.difference(input, cached.before(), after);
+    }
+
+    /** A period's inputs and the statement computed from them (the estimate's "without"). */
+    private record CachedInput(long version, StatementInput input, Statement before) {
+    }
+
+    /**
+     * The inputs of the period a close date falls in. Kept in memory while the
+     * user's input version (bumped in the database by every write) is unchanged,
+     * so a repeated estimate costs one small query, on any instance.
+     */
+    private CachedInput input(String username, LocalDate closeDate) {
+        long version = commission.inputVersion(username);
+        String key = username + "|" + closeDate;
+        CachedInput cached = inputs.get(key);
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
         Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
                 ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
         Period period = Period.containing(plan.period(), closeDate);
-        return jdbi.inTransaction(handle -> {
-            StatementInput input = commission.input(handle, username, period);
-            Statement before = commission.statement(handle, username, period);
-            if (!"OPEN".equals(before.status())) {
-                before = commission.engine().compute(input);
-            }
-            List<Transaction> withDeal = new ArrayList<>(input.transactions());
-            withDeal.addAll(hypothetical);
-            Statement after = commission.engine().compute(input.withTransactions(withDeal));
-            return Estimator.difference(input, before, after);
-        });
+        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, period));
+        if (inputs.size() > MAX_CACHED_INPUTS) {
+            inputs.clear();
+        }
+        CachedInput loaded = new CachedInput(version, input, commission.engine().compute(input));
+        inputs.put(key, loaded);
+        return loaded;
     }
 
     // ---- dashboard ------------------------------------------------------------------------------

@@ -79,3 +79,10 @@ create table commission_jobs (
   enqueued_at timestamptz not null,
   primary key (username, period)
 );
+
+-- Bumped in the transaction of every write that changes a user's commission inputs,
+-- so any instance can tell whether an input it holds in memory is still current.
+create table commission_user_versions (
+  username text primary key references users (username),
+  version  bigint not null
+);

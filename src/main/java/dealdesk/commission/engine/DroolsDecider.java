@@ -25,6 +25,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.utils.KieHelper;
 
 /**
@@ -37,9 +38,16 @@ public final class DroolsDecider implements Decider {
     private static final String RULES_FOLDER = "dealdesk/commission/rules/";
 
     private final KieBase kieBase;
+    /** Sessions are reset and reused on dispose: cheaper than building one per statement. */
+    private final KieSessionsPool sessions;
 
     private DroolsDecider(KieBase kieBase) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
     }
 
     /** Compiles every .drl in {@code directory}; a compile error fails with the compiler's messages. */
@@ -84,7 +92,7 @@ public final class DroolsDecider implements Decider {
 
     @Override
     public Decisions decide(EngineFacts facts) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             for (Object fact : facts.all()) {
                 session.insert(fact);
