@@ -5,6 +5,7 @@ import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.api.EstimateRequest;
 import dealdesk.commission.api.EstimateRequest.EstimateLine;
+import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.engine.Estimator;
 import dealdesk.commission.engine.Estimator.Estimate;
 import dealdesk.commission.engine.Statement;
@@ -164,12 +165,15 @@ public class InsightService {
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal weightedAmount = BigDecimal.ZERO;
         BigDecimal weightedCommission = BigDecimal.ZERO;
+        Plan plan = commission.planOn(username, period.end()).orElse(null);
         for (OpenDeal deal : pipeline.get().openDeals(username, period.start(), period.end())) {
+            // the user's credit: the plan's basis (ACV, TCV, amount) times their split
             BigDecimal dealAmount = BigDecimal.ZERO;
             for (Transaction transaction : deal.transactions()) {
+                BigDecimal basis = plan == null ? transaction.amount() : CommissionEngine.basis(plan, transaction);
                 for (Split split : transaction.splits()) {
                     if (split.username().equals(username)) {
-                        dealAmount = dealAmount.add(transaction.amount().multiply(split.percent()).movePointLeft(2));
+                        dealAmount = dealAmount.add(basis.multiply(split.percent()).movePointLeft(2));
                     }
                 }
             }
