@@ -8,8 +8,8 @@ import dealdesk.catalog.CatalogResource;
 import dealdesk.catalog.CatalogService;
 import dealdesk.commission.CommissionResource;
 import dealdesk.commission.CommissionService;
+import dealdesk.commission.DealCommissionBridge;
 import dealdesk.commission.InsightService;
-import dealdesk.commission.OpenPipeline;
 import dealdesk.commission.RecomputeJobs;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
@@ -17,7 +17,16 @@ import dealdesk.common.RequestSizeLimit;
 import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.deal.DealResource;
+import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
+import dealdesk.pricing.PricingEngine;
+import dealdesk.pricing.PricingResource;
+import dealdesk.pricing.PricingRules;
+import dealdesk.pricing.PricingService;
+import dealdesk.quote.QuotePricer;
+import dealdesk.quote.QuoteResource;
+import dealdesk.quote.QuoteService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -68,12 +77,24 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new CatalogResource(catalog));
 
         // --- pricing, quotes, deals ---
+        PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
+                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+        QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
+        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
+        DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
+        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new QuoteResource(quotes));
+        environment.jersey().register(new DealResource(deals));
 
         // --- proposals ---
 
         // --- commission ---
         CommissionService commission = config.getCommission().buildService(jdbi, users, config.getRules().directory(), clock);
-        InsightService insights = new InsightService(jdbi, commission, () -> OpenPipeline.NONE);
+        InsightService insights = new InsightService(jdbi, commission);
+        DealCommissionBridge dealCommission = new DealCommissionBridge(commission, insights, users, deals, quotes);
+        deals.addClosedListener(dealCommission);
+        quotePricer.useEstimator(dealCommission);
+        insights.usePipeline(dealCommission);
         environment.jersey().register(new CommissionResource(commission, insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
 

@@ -187,6 +187,21 @@ class FoundationAppTest {
     }
 
     @Test
+    void anOversizedChunkedBodyWithoutALengthIs413Too() throws Exception {
+        String entry = "{\"sku\":\"CRM-STD\",\"currency\":\"USD\",\"listPrice\":1},";
+        byte[] head = ("[" + entry.repeat(15_000)).getBytes();
+        byte[] tail = (entry.repeat(15_000) + entry.substring(0, entry.length() - 1) + "]").getBytes();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(TestApp.url(APP, "/api/v1/price-books/Standard%20USD/entries")))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(tail))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void aWrongContentTypeIs415AndAnUnknownPathIs404() {
         error(request(APP, "/api/v1/products", admin).post(Entity.entity("<p/>", MediaType.APPLICATION_XML)), 415);
         error(request(APP, "/api/v1/nowhere", admin).get(), 404);

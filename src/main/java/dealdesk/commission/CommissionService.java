@@ -234,6 +234,18 @@ public class CommissionService {
 
     /** Stores transactions produced here (a deal closed won), replacing the deal's earlier ones. */
     public void replaceDealTransactions(String dealId, List<Transaction> transactions, String actor) {
+        Validation validation = new Validation();
+        for (Transaction transaction : transactions) {
+            for (Split split : transaction.splits()) {
+                planOn(split.username(), transaction.closeDate()).ifPresent(plan -> {
+                    if (!plan.currency().getCurrencyCode().equals(transaction.currency())) {
+                        validation.add("currency", split.username() + "'s plan " + plan.id() + " pays in "
+                                + plan.currency().getCurrencyCode() + ", not " + transaction.currency());
+                    }
+                });
+            }
+        }
+        validation.throwIfInvalid();
         jdbi.useTransaction(handle -> {
             CommissionDao dao = handle.attach(CommissionDao.class);
             List<Transaction> previous = CommissionDao.group(dao.transactionRowsOfDeal(dealId));

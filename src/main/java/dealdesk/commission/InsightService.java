@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Estimates (with minus without) and the rep dashboard. */
@@ -33,12 +32,16 @@ public class InsightService {
     private final Jdbi jdbi;
     private final CommissionService commission;
     private final Map<String, CachedInput> inputs = new ConcurrentHashMap<>();
-    private final Supplier<OpenPipeline> pipeline;
+    private volatile OpenPipeline pipeline = OpenPipeline.NONE;
 
-    public InsightService(Jdbi jdbi, CommissionService commission, Supplier<OpenPipeline> pipeline) {
+    public InsightService(Jdbi jdbi, CommissionService commission) {
         this.jdbi = jdbi;
         this.commission = commission;
-        this.pipeline = pipeline;
+    }
+
+    /** Where open deals come from (the deals feature); none until set. */
+    public void usePipeline(OpenPipeline openDeals) {
+        this.pipeline = openDeals;
     }
 
     // ---- estimates --------------------------------------------------------------------------
@@ -166,7 +169,7 @@ public class InsightService {
         BigDecimal weightedAmount = BigDecimal.ZERO;
         BigDecimal weightedCommission = BigDecimal.ZERO;
         Plan plan = commission.planOn(username, period.end()).orElse(null);
-        for (OpenDeal deal : pipeline.get().openDeals(username, period.start(), period.end())) {
+        for (OpenDeal deal : pipeline.openDeals(username, period.start(), period.end())) {
             // the user's credit: the plan's basis (ACV, TCV, amount) times their split
             BigDecimal dealAmount = BigDecimal.ZERO;
             for (Transaction transaction : deal.transactions()) {

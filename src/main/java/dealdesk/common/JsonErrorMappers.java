@@ -53,6 +53,11 @@ public final class JsonErrorMappers {
     }
 
     public static ApiException toApiException(JsonProcessingException exception) {
+        Throwable tooLarge = causeOfType(exception, RequestSizeLimit.TooLargeException.class);
+        if (tooLarge != null) {
+            return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(),
+                    List.of(new FieldError("body", tooLarge.getMessage())));
+        }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String path = path(unknown);
             return new ApiException(ErrorCode.MALFORMED_REQUEST, "unknown field " + unknown.getPropertyName(),

@@ -40,6 +40,7 @@ public class DemoSeeder {
         users.create(new UserService.NewUser("alice", "Alice Anders", Role.REP, PASSWORD, "manager"));
         users.create(new UserService.NewUser("bob", "Bob Baker", Role.REP, PASSWORD, "manager"));
         catalog.seed(CatalogDemo::seed);
+        DealDemo.seed(jdbi, users, catalog, java.nio.file.Path.of("rules"));
         new CommissionDemo(jdbi, users).seed();
         LOG.info("Seeded the demo users and catalog");
         return true;

@@ -129,22 +129,30 @@ class CommissionApiTest {
     }
 
     @Test
-    void theDemoDashboardShowsQuotaBandAndSpifProgress() {
+    void theDemoDashboardShowsQuotaBandSpifProgressAndThePipeline() {
         Map<String, Object> dashboard = ok(request(APP, "/api/v1/dashboard/alice?period=2026-Q4", alice).get());
 
-        assertThat(new BigDecimal(dashboard.get("quota").toString())).isEqualByComparingTo("200000");
-        assertThat(new BigDecimal(dashboard.get("credited").toString())).isEqualByComparingTo("118580");
+        // the demo bookings plus the ACV of the demo deals won (Globex, Initech, 30% of Stark Retail)
+        assertThat(new BigDecimal(dashboard.get("quota").toString())).isEqualByComparingTo("450000");
+        assertThat(new BigDecimal(dashboard.get("credited").toString())).isEqualByComparingTo("388049");
         assertThat(dashboard).containsKeys("attainment", "earned", "paid", "tiers", "pipeline", "gapToQuota");
         Map<String, Object> tiers = (Map<String, Object>) dashboard.get("tiers");
         assertThat(tiers.get("band")).isEqualTo("0-1");
-        assertThat(new BigDecimal(tiers.get("toNextBand").toString())).isEqualByComparingTo("81420");
+        assertThat(tiers.get("toNextBand").toString()).isEqualTo("61951");
         List<Map<String, Object>> spifs = (List<Map<String, Object>>) tiers.get("spifs");
         assertThat(spifs).anySatisfy(spif -> {
             assertThat(spif.get("spif")).isEqualTo("hawaii");
             assertThat(new BigDecimal(spif.get("progress").toString())).isEqualByComparingTo("4.2");
             assertThat(new BigDecimal(spif.get("threshold").toString())).isEqualByComparingTo("10");
         });
-        assertThat(new BigDecimal(dashboard.get("gapToQuota").toString())).isEqualByComparingTo("81420");
+        assertThat(new BigDecimal(dashboard.get("gapToQuota").toString())).isEqualByComparingTo("61951");
+        Map<String, Object> pipeline = (Map<String, Object>) dashboard.get("pipeline");
+        assertThat((List<Map<String, Object>>) pipeline.get("deals")).singleElement().satisfies(deal -> {
+            assertThat(deal.get("name")).isEqualTo("Umbrella Health");
+            assertThat(deal.get("stage")).isEqualTo("NEGOTIATION");
+            assertThat(new BigDecimal(deal.get("commission").toString())).isPositive();
+        });
+        assertThat(new BigDecimal(dashboard.get("pipelineCoverage").toString())).isGreaterThan(BigDecimal.ONE);
     }
 
     // ---- bad input: 4xx with the path, nothing stored -------------------------------------------

@@ -328,7 +328,8 @@ public final class CommissionEngine {
         BigDecimal attainment = input.quota() == null || input.quota().signum() <= 0 ? null
                 : credited.divide(input.quota(), ATTAINMENT_SCALE, RoundingMode.HALF_UP);
         return new Statement(input.username(), input.period().toString(), currency.getCurrencyCode(), "OPEN",
-                plan.reference(), input.quota(), credited, attainment, lines, awardLines, totals,
+                plan.reference(), input.quota(), plain(credited), attainment == null ? null : plain(attainment), lines,
+                awardLines, totals,
                 progress(facts, decisions, credited));
     }
 
@@ -368,8 +369,8 @@ public final class CommissionEngine {
         for (BandFact candidate : facts.bands()) {
             if (candidate.includes(credited)) {
                 band = candidate.label();
-                nextAt = candidate.upper();
-                toNext = candidate.upper() == null ? null : candidate.upper().subtract(credited);
+                nextAt = candidate.upper() == null ? null : plain(candidate.upper());
+                toNext = candidate.upper() == null ? null : plain(candidate.upper().subtract(credited));
             }
         }
         List<SpifProgress> progress = new ArrayList<>(decisions.spifProgress());
@@ -379,9 +380,15 @@ public final class CommissionEngine {
             Spif spif = item.spif().spif();
             boolean byAmount = spif.threshold() != null && spif.threshold().amount() != null;
             spifs.add(new SpifStatus(spif.id(), spif.award().type().name(), byAmount ? "amount" : "units",
-                    item.progress(), item.threshold(), item.reached(), spif.award().description()));
+                    plain(item.progress()), item.threshold(), item.reached(), spif.award().description()));
         }
         return new Progress(band, nextAt, toNext, spifs);
+    }
+
+    /** 388049.000000 reads as 388049: credits keep every digit the split percent gives them. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static BigDecimal sum(List<Line> lines, java.util.Currency currency) {

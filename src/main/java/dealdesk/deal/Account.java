@@ -1,0 +1,5 @@
+package dealdesk.deal;
+
+/** The customer account a deal is with. */
+public record Account(String name, String industry) {
+}

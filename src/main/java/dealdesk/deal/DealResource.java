@@ -1,0 +1,74 @@
+package dealdesk.deal;
+
+import dealdesk.auth.User;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Deals and their pipeline: create, read, change, close won or lost, cancel. */
+@Path("/api/v1/deals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DealResource {
+    private final DealService deals;
+
+    public DealResource(DealService deals) {
+        this.deals = deals;
+    }
+
+    @GET
+    @PermitAll
+    public List<Deal> list(@Auth User user) {
+        return deals.list(user);
+    }
+
+    @POST
+    @PermitAll
+    public Response create(@Auth User user, DealRequest request) {
+        return Response.status(Response.Status.CREATED).entity(deals.create(user, request)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Deal get(@Auth User user, @PathParam("id") long id) {
+        return deals.get(user, id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @PermitAll
+    public Deal patch(@Auth User user, @PathParam("id") long id, DealPatch patch) {
+        return deals.patch(user, id, patch);
+    }
+
+    @POST
+    @Path("/{id}/close-won")
+    @PermitAll
+    public Deal closeWon(@Auth User user, @PathParam("id") long id, DealService.CloseRequest request) {
+        return deals.closeWon(user, id, request);
+    }
+
+    @POST
+    @Path("/{id}/close-lost")
+    @PermitAll
+    public Deal closeLost(@Auth User user, @PathParam("id") long id, DealService.CloseRequest request) {
+        return deals.closeLost(user, id, request);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @PermitAll
+    public Deal cancel(@Auth User user, @PathParam("id") long id) {
+        return deals.cancel(user, id);
+    }
+}

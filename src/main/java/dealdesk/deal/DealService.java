@@ -1,0 +1,311 @@
+package dealdesk.deal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dealdesk.auth.Role;
+import dealdesk.auth.User;
+import dealdesk.auth.UserService;
+import dealdesk.common.ApiException;
+import dealdesk.common.ErrorCode;
+import dealdesk.common.Validation;
+import dealdesk.quote.Quote;
+import dealdesk.quote.QuoteService;
+import dealdesk.quote.QuoteStatus;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Deals: create, change, close won or lost, cancel; every stage change is recorded with who and when. */
+public class DealService {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final UserService users;
+    private final QuoteService quotes;
+    private final List<DealClosedListener> listeners = new CopyOnWriteArrayList<>();
+
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.users = users;
+        this.quotes = quotes;
+    }
+
+    /** Registers who hears about won and cancelled deals (the commission engine). */
+    public void addClosedListener(DealClosedListener listener) {
+        listeners.add(listener);
+    }
+
+    public Deal create(User caller, DealRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "a deal is required");
+        }
+        String owner = request.owner() == null ? caller.username() : request.owner();
+        Validation v = new Validation();
+        account(v, request.account());
+        if (users.find(owner).isEmpty()) {
+            v.add("owner", "unknown user " + owner);
+        } else if (!DealAccess.canEdit(caller, owner, users)) {
+            throw ApiException.forbidden("you may not create deals for " + owner);
+        }
+        List<CreditSplit> splits = request.splits() == null ? List.of(new CreditSplit(owner, HUNDRED)) : request.splits();
+        splits(v, splits);
+        DealStage stage = request.stage() == null ? DealStage.PROSPECTING : request.stage();
+        v.require(stage.open(), "stage", "a new deal is open: PROSPECTING to NEGOTIATION");
+        v.require(request.expectedCloseDate() != null, "expectedCloseDate", "a date like 2026-12-15 is required");
+        text(v, request.nextStep(), "nextStep");
+        businessCase(v, request.businessCase());
+        v.throwIfInvalid();
+        Instant now = clock.instant();
+        long id = jdbi.inTransaction(handle -> {
+            DealDao dao = handle.attach(DealDao.class);
+            long newId = dao.insert(request.account().name().strip(), request.account().industry(), owner, stage,
+                    stage.probability(), request.expectedCloseDate(),
+                    request.type() == null ? DealType.NEW : request.type(), request.nextStep(),
+                    write(request.businessCase() == null ? BusinessCase.empty() : request.businessCase()), now);
+            for (CreditSplit split : splits) {
+                dao.insertSplit(newId, split.username(), split.percent());
+            }
+            dao.insertStageChange(newId, null, stage, caller.username(), now);
+            return newId;
+        });
+        return load(id);
+    }
+
+    public Deal get(User viewer, long id) {
+        Deal deal = load(id);
+        if (!DealAccess.canSee(viewer, deal.owner(), deal.splits(), users)) {
+            throw ApiException.forbidden("you may not see deal " + id);
+        }
+        return deal;
+    }
+
+    public List<Deal> list(User viewer) {
+        List<DealDao.DealRow> rows = jdbi.withExtension(DealDao.class, dao ->
+                viewer.role() == Role.FINANCE || viewer.role() == Role.ADMIN ? dao.all() : dao.visibleTo(viewer.username()));
+        return rows.stream().map(row -> load(row.id())).toList();
+    }
+
+    /** The deal without an access check, for other features (commission, proposals). */
+    public Deal load(long id) {
+        return jdbi.withHandle(handle -> read(handle, id));
+    }
+
+    public Deal patch(User caller, long id, DealPatch patch) {
+        if (patch == null) {
+            throw ApiException.invalid("body", "the fields to change are required");
+        }
+        Validation v = new Validation();
+        if (patch.account() != null) {
+            account(v, patch.account());
+        }
+        if (patch.splits() != null) {
+            splits(v, patch.splits());
+        }
+        v.require(patch.stage() == null || patch.stage().open(), "stage",
+                "close a deal with close-won or close-lost, cancel it with cancel");
+        text(v, patch.nextStep(), "nextStep");
+        businessCase(v, patch.businessCase());
+        v.throwIfInvalid();
+        jdbi.useTransaction(handle -> {
+            Deal deal = lockForChange(handle, caller, id, patch.version());
+            if (!deal.stage().open()) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "deal " + id + " is " + deal.stage() + " and cannot change");
+            }
+            if (patch.primaryQuoteId() != null) {
+                boolean ofThisDeal = quotes.quotesOfDeal(handle, id).contains(patch.primaryQuoteId());
+                if (!ofThisDeal) {
+                    throw ApiException.invalid("primaryQuoteId", "quote " + patch.primaryQuoteId() + " is not a quote of deal " + id);
+                }
+            }
+            Account account = patch.account() == null ? deal.account() : patch.account();
+            DealStage stage = patch.stage() == null ? deal.stage() : patch.stage();
+            DealDao dao = handle.attach(DealDao.class);
+            dao.update(id, account.name().strip(), account.industry(), stage, stage.probability(),
+                    patch.expectedCloseDate() == null ? deal.expectedCloseDate() : patch.expectedCloseDate(),
+                    deal.closedOn(), patch.type() == null ? deal.type() : patch.type(),
+                    patch.nextStep() == null ? deal.nextStep() : patch.nextStep(),
+                    write(patch.businessCase() == null ? deal.businessCase() : patch.businessCase()),
+                    patch.primaryQuoteId() == null ? deal.primaryQuoteId() : patch.primaryQuoteId(), clock.instant());
+            if (patch.splits() != null) {
+                dao.deleteSplits(id);
+                for (CreditSplit split : patch.splits()) {
+                    dao.insertSplit(id, split.username(), split.percent());
+                }
+            }
+            if (stage != deal.stage()) {
+                dao.insertStageChange(id, deal.stage(), stage, caller.username(), clock.instant());
+            }
+        });
+        return load(id);
+    }
+
+    /** The body of close-won: the day it closed (default today). */
+    public record CloseRequest(LocalDate closeDate, String reason) {
+    }
+
+    /**
+     * Closes an open deal won with its primary quote, which must be approved
+     * (or presented or accepted) and becomes ACCEPTED; then tells the listeners.
+     */
+    public Deal closeWon(User caller, long id, CloseRequest request) {
+        LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
+        jdbi.useTransaction(handle -> {
+            Deal deal = lockForChange(handle, caller, id, null);
+            requireOpen(deal);
+            if (deal.primaryQuoteId() == null) {
+                throw ApiException.invalid("primaryQuoteId", "a deal closes won with its primary quote: add a quote first");
+            }
+            quotes.acceptForClose(handle, deal.primaryQuoteId());
+            close(handle, deal, DealStage.CLOSED_WON, closeDate, caller);
+        });
+        Deal closed = load(id);
+        Quote primary = quotes.load(closed.primaryQuoteId());
+        for (DealClosedListener listener : listeners) {
+            listener.dealClosedWon(closed, primary);
+        }
+        return closed;
+    }
+
+    public Deal closeLost(User caller, long id, CloseRequest request) {
+        LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
+        jdbi.useTransaction(handle -> {
+            Deal deal = lockForChange(handle, caller, id, null);
+            requireOpen(deal);
+            close(handle, deal, DealStage.CLOSED_LOST, closeDate, caller);
+        });
+        return load(id);
+    }
+
+    /** Cancels a won deal (the customer backed out); commission may claw back. */
+    public Deal cancel(User caller, long id) {
+        LocalDate today = LocalDate.now(clock);
+        jdbi.useTransaction(handle -> {
+            Deal deal = lockForChange(handle, caller, id, null);
+            if (deal.stage() != DealStage.CLOSED_WON) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "only a deal closed won can be cancelled; deal "
+                        + id + " is " + deal.stage());
+            }
+            close(handle, deal, DealStage.CANCELLED, deal.closedOn(), caller);
+        });
+        Deal cancelled = load(id);
+        for (DealClosedListener listener : listeners) {
+            listener.dealCancelled(cancelled, today);
+        }
+        return cancelled;
+    }
+
+    private void close(Handle handle, Deal deal, DealStage stage, LocalDate closedOn, User caller) {
+        DealDao dao = handle.attach(DealDao.class);
+        dao.update(deal.id(), deal.account().name(), deal.account().industry(), stage, stage.probability(),
+                deal.expectedCloseDate(), closedOn, deal.type(), deal.nextStep(), write(deal.businessCase()),
+                deal.primaryQuoteId(), clock.instant());
+        dao.insertStageChange(deal.id(), deal.stage(), stage, caller.username(), clock.instant());
+    }
+
+    private static void requireOpen(Deal deal) {
+        if (!deal.stage().open()) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "deal " + deal.id() + " is already " + deal.stage());
+        }
+    }
+
+    private Deal lockForChange(Handle handle, User caller, long id, Integer version) {
+        handle.attach(DealDao.class).lock(id).orElseThrow(() -> ApiException.notFound("deal", id));
+        Deal deal = read(handle, id);
+        if (!DealAccess.canEdit(caller, deal.owner(), users)) {
+            throw ApiException.forbidden("you may not change deal " + id);
+        }
+        if (version != null && version != deal.version()) {
+            throw new ApiException(ErrorCode.STALE_VERSION, "deal " + id + " is at version " + deal.version()
+                    + ", not " + version + ": reload and try again");
+        }
+        return deal;
+    }
+
+    private Deal read(Handle handle, long id) {
+        DealDao dao = handle.attach(DealDao.class);
+        DealDao.DealRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("deal", id));
+        return new Deal(row.id(), new Account(row.accountName(), row.accountIndustry()), row.owner(), dao.splits(id),
+                row.stage(), row.probability(), row.expectedClose(), row.closedOn(), row.type(), row.nextStep(),
+                readCase(row.businessCase()), row.primaryQuoteId(), row.version(), dao.history(id));
+    }
+
+    private void account(Validation v, Account account) {
+        if (account == null) {
+            v.add("account", "an account is required");
+            return;
+        }
+        v.require(account.name() != null && !account.name().isBlank() && account.name().length() <= 200,
+                "account.name", "an account name is required (at most 200 characters)");
+        text(v, account.industry(), "account.industry");
+    }
+
+    private void splits(Validation v, List<CreditSplit> splits) {
+        if (splits.isEmpty() || splits.size() > 20) {
+            v.add("splits", "1 to 20 credit splits are required");
+            return;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < splits.size(); i++) {
+            CreditSplit split = splits.get(i);
+            String path = "splits[" + i + "]";
+            if (split == null) {
+                v.add(path, "a split is required");
+                continue;
+            }
+            if (split.username() == null || users.find(split.username()).isEmpty()) {
+                v.add(path + ".username", "unknown user " + split.username());
+            } else if (!seen.add(split.username())) {
+                v.add(path + ".username", split.username() + " appears twice");
+            }
+            if (split.percent() == null || split.percent().signum() <= 0 || split.percent().compareTo(HUNDRED) > 0
+                    || split.percent().stripTrailingZeros().scale() > 4) {
+                v.add(path + ".percent", "a percent above 0 and at most 100 is required");
+            } else {
+                sum = sum.add(split.percent());
+            }
+        }
+        if (!v.hasErrors() && sum.compareTo(HUNDRED) != 0) {
+            v.add("splits", "credit splits must sum to 100, not " + sum.toPlainString());
+        }
+    }
+
+    private static void businessCase(Validation v, BusinessCase businessCase) {
+        if (businessCase != null) {
+            text(v, businessCase.problem(), "businessCase.problem");
+            text(v, businessCase.rootCause(), "businessCase.rootCause");
+            text(v, businessCase.compellingEvent(), "businessCase.compellingEvent");
+        }
+    }
+
+    private static void text(Validation v, String value, String path) {
+        v.require(value == null || value.length() <= 2000, path, "at most 2000 characters");
+    }
+
+    private String write(BusinessCase businessCase) {
+        try {
+            return mapper.writeValueAsString(businessCase);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BusinessCase readCase(String json) {
+        try {
+            return json == null ? BusinessCase.empty() : mapper.readValue(json, BusinessCase.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored business case is not readable", e);
+        }
+    }
+}

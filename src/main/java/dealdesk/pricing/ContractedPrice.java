@@ -1,0 +1,13 @@
+package dealdesk.pricing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A negotiated unit price for one account (the customer name) and sku, valid from/to (inclusive; to may be null). */
+public record ContractedPrice(String account, String sku, String currency, BigDecimal price,
+                              LocalDate validFrom, LocalDate validTo) {
+
+    public boolean isValidOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    }
+}

@@ -1,0 +1,93 @@
+package dealdesk.pricing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The pricing engine and the pricing data in force. The data is read once
+ * and kept in memory; a change is validated, stored as a new version in one
+ * transaction, then swapped in whole, so a running preview sees either the
+ * old or the new data, never half of each.
+ */
+public class PricingService {
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final PricingEngine engine;
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+
+    private final AtomicReference<PricingData> data = new AtomicReference<>();
+    private volatile long version = -1;
+    private volatile long checkedAt;
+
+    public PricingService(Jdbi jdbi, ObjectMapper mapper, Clock clock, PricingEngine engine) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.engine = engine;
+        reload();
+    }
+
+    public PricingEngine engine() {
+        return engine;
+    }
+
+    /** The data in force; another instance's change (or a demo seed) is noticed within a second. */
+    public PricingData data() {
+        long now = System.nanoTime();
+        if (now - checkedAt > RECHECK_NANOS) {
+            checkedAt = now;
+            long newest = jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion);
+            if (newest != version) {
+                reload();
+            }
+        }
+        return data.get();
+    }
+
+    /** Re-reads the newest version. */
+    public final synchronized void reload() {
+        version = jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion);
+        data.set(jdbi.withExtension(PricingDataDao.class, PricingDataDao::latest).map(this::read)
+                .orElse(PricingData.empty()));
+        checkedAt = System.nanoTime();
+    }
+
+    /** Validates and stores a whole new pricing data document; it is in force when this returns. */
+    public PricingData replace(PricingData document, String actor, Predicate<String> knownSku) {
+        PricingDataValidator.validate(document, knownSku);
+        String json = write(document);
+        long stored = jdbi.inTransaction(handle -> {
+            PricingDataDao dao = handle.attach(PricingDataDao.class);
+            String before = dao.latest().orElse(null);
+            long newVersion = dao.insert(json, actor, clock.instant());
+            dao.audit(clock.instant(), actor, Long.toString(newVersion), before, json);
+            return newVersion;
+        });
+        synchronized (this) {
+            data.set(document);
+            version = stored;
+        }
+        return document;
+    }
+
+    private PricingData read(String json) {
+        try {
+            return mapper.readValue(json, PricingData.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored pricing data is not readable", e);
+        }
+    }
+
+    private String write(PricingData document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dealdesk.quote;
+
+import dealdesk.catalog.CatalogSnapshot;
+import dealdesk.catalog.PriceBookEntry;
+import dealdesk.catalog.Product;
+import dealdesk.catalog.ProductKind;
+import dealdesk.common.Money;
+import dealdesk.common.Validation;
+import dealdesk.pricing.ChargeType;
+import dealdesk.pricing.FloorBreach;
+import dealdesk.pricing.LineResult;
+import dealdesk.pricing.PricedLine;
+import dealdesk.pricing.PricingOutcome;
+import dealdesk.pricing.PricingService;
+import dealdesk.pricing.QuoteContext;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a quote request into a priced quote: checks every field against the
+ * catalog in memory (422 naming each bad field), prices the lines in one
+ * rules session, checks the configuration, and asks the estimator. Reads
+ * nothing from the database: this is the preview hot path.
+ */
+public class QuotePricer {
+    public static final int MAX_LINES = 10_000;
+    public static final int MAX_TERM_MONTHS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(QuotePricer.class);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+
+    private final Supplier<CatalogSnapshot> catalog;
+    private final PricingService pricing;
+    private volatile QuoteEstimator estimator;
+
+    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
+        this.catalog = catalog;
+        this.pricing = pricing;
+    }
+
+    /** Wires the commission estimate into every priced quote (null to remove it). */
+    public void useEstimator(QuoteEstimator newEstimator) {
+        this.estimator = newEstimator;
+    }
+
+    /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */
+    public PricedQuote price(QuoteRequest request, String owner, LocalDate closeDate) {
+        CatalogSnapshot snapshot = catalog.get();
+        validate(request, snapshot);
+        List<PricedLine> facts = new ArrayList<>(request.lines().size());
+        for (int i = 0; i < request.lines().size(); i++) {
+            QuoteLineRequest line = request.lines().get(i);
+            Product product = snapshot.product(line.sku()).orElseThrow();
+            BigDecimal listPrice = snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
+                    .map(PriceBookEntry::listPrice).orElseThrow();
+            facts.add(new PricedLine(i, line.sku(), product.family(),
+                    product.kind() == ProductKind.SUBSCRIPTION ? ChargeType.RECURRING : ChargeType.ONE_TIME,
+                    line.quantity(), listPrice, discount(line)));
+        }
+        Customer customer = request.customer();
+        QuoteContext context = new QuoteContext(request.currency(), customer.segment(), customer.name().strip(),
+                request.termMonths(), request.startDate());
+        PricingOutcome outcome = pricing.engine().price(context, facts, pricing.data());
+
+        List<PricedQuoteLine> lines = new ArrayList<>(facts.size());
+        for (LineResult result : outcome.lines()) {
+            QuoteLineRequest asked = request.lines().get(result.index());
+            Product product = snapshot.product(result.sku()).orElseThrow();
+            lines.add(new PricedQuoteLine(result.sku(), product.name(), product.family(), product.kind().name(),
+                    product.unit(), result.quantity(), discount(asked), result.listPrice(), result.netPrice(),
+                    result.totals().monthly(), result.totals().netTotal(), result.totals().listTotal(),
+                    result.adjustments()));
+        }
+        List<QuoteError> errors = new ArrayList<>(ConfigurationChecker.check(request.lines(), snapshot));
+        for (FloorBreach breach : outcome.floorBreaches()) {
+            errors.add(new QuoteError("BELOW_FLOOR", request.lines().get(breach.lineIndex()).sku() + " at "
+                    + breach.price().toPlainString() + " is below its floor of " + breach.floor().toPlainString()
+                    + " (" + breach.rule() + ")", "lines[" + breach.lineIndex() + "].discountPercent"));
+        }
+        PricedQuote priced = new PricedQuote(request.currency(), lines, outcome.totals(), outcome.approvals(),
+                List.copyOf(errors), null);
+        return priced.withEstimate(estimateOf(owner, closeDate, request, priced));
+    }
+
+    /** The priced quote with a fresh estimate for its owner (a saved quote's estimate moves with attainment). */
+    public PricedQuote estimate(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
+        return priced.withEstimate(estimateOf(owner, closeDate, request, priced.withEstimate(null)));
+    }
+
+    private Object estimateOf(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
+        QuoteEstimator current = estimator;
+        if (current == null || owner == null) {
+            return null;
+        }
+        try {
+            return current.estimate(owner, closeDate, request, priced);
+        } catch (RuntimeException e) {
+            // The estimate is a courtesy on the quote; a failing estimator must not stop a rep from quoting.
+            LOG.warn("estimate for {} failed", owner, e);
+            return null;
+        }
+    }
+
+    private static BigDecimal discount(QuoteLineRequest line) {
+        return line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+    }
+
+    /** Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}. */
+    static void validate(QuoteRequest request, CatalogSnapshot snapshot) {
+        Validation v = new Validation();
+        Customer customer = request.customer();
+        if (customer == null) {
+            v.add("customer", "customer is required");
+        } else {
+            v.require(customer.name() != null && !customer.name().isBlank() && customer.name().length() <= 200,
+                    "customer.name", "customer name is required (at most 200 characters)");
+            v.require(customer.locale() == null || customer.locale().matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"),
+                    "customer.locale", "a locale like en-US, de-DE or ja-JP");
+            v.require(customer.segment() == null || customer.segment().length() <= 64, "customer.segment",
+                    "at most 64 characters");
+        }
+        boolean currencyKnown = Money.isKnownCurrency(request.currency());
+        v.require(currencyKnown, "currency", "unknown currency " + request.currency());
+        boolean bookKnown = request.priceBook() != null && snapshot.hasPriceBook(request.priceBook());
+        v.require(bookKnown, "priceBook", request.priceBook() == null ? "a price book is required"
+                : "unknown price book " + request.priceBook());
+        boolean bookHasCurrency = currencyKnown && bookKnown
+                && snapshot.currencies(request.priceBook()).contains(request.currency());
+        if (currencyKnown && bookKnown && !bookHasCurrency) {
+            v.add("currency", "price book " + request.priceBook() + " has no prices in " + request.currency());
+        }
+        v.require(request.termMonths() != null && request.termMonths() >= 1 && request.termMonths() <= MAX_TERM_MONTHS,
+                "termMonths", "a term of 1 to " + MAX_TERM_MONTHS + " months is required");
+        v.require(request.startDate() != null, "startDate", "a start date like 2026-11-01 is required");
+        List<QuoteLineRequest> lines = request.lines();
+        if (lines == null || lines.isEmpty()) {
+            v.add("lines", "at least one line is required");
+            v.throwIfInvalid();
+        }
+        if (lines.size() > MAX_LINES) {
+            v.add("lines", "at most " + MAX_LINES + " lines, not " + lines.size());
+            v.throwIfInvalid();
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String path = "lines[" + i + "]";
+            QuoteLineRequest line = lines.get(i);
+            if (line == null) {
+                v.add(path, "a line is required, not null");
+                continue;
+            }
+            Product product = line.sku() == null ? null : snapshot.product(line.sku()).orElse(null);
+            if (line.sku() == null) {
+                v.add(path + ".sku", "a sku is required");
+            } else if (product == null) {
+                v.add(path + ".sku", "unknown sku " + line.sku());
+            } else if (!product.active()) {
+                v.add(path + ".sku", product.sku() + " is no longer sold");
+            } else if (bookHasCurrency && request.startDate() != null
+                    && snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate()).isEmpty()) {
+                v.add(path + ".sku", "no list price for " + line.sku() + " in " + request.priceBook() + " ("
+                        + request.currency() + ") on " + request.startDate());
+            }
+            BigDecimal quantity = line.quantity();
+            if (quantity == null) {
+                v.add(path + ".quantity", "a quantity is required");
+            } else if (quantity.signum() <= 0) {
+                v.add(path + ".quantity", "the quantity must be more than 0");
+            } else if (quantity.compareTo(MAX_QUANTITY) >= 0) {
+                v.add(path + ".quantity", "the quantity must be below 1,000,000,000");
+            } else if (quantity.scale() > 4 && quantity.stripTrailingZeros().scale() > 4) {
+                v.add(path + ".quantity", "at most 4 decimals");
+            } else if (product != null && !product.fractional() && quantity.stripTrailingZeros().scale() > 0) {
+                v.add(path + ".quantity", product.sku() + " is sold in whole " + product.unit() + "s");
+            }
+            BigDecimal discount = line.discountPercent();
+            v.require(discount == null || (discount.signum() >= 0 && discount.compareTo(HUNDRED) <= 0
+                            && discount.stripTrailingZeros().scale() <= 4),
+                    path + ".discountPercent", "a discount from 0 to 100 percent is required");
+        }
+        v.throwIfInvalid();
+    }
+}

@@ -1,0 +1,338 @@
+package dealdesk.quote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dealdesk.auth.Role;
+import dealdesk.auth.User;
+import dealdesk.auth.UserService;
+import dealdesk.common.ApiException;
+import dealdesk.common.ErrorCode;
+import dealdesk.common.FieldError;
+import dealdesk.deal.DealAccess;
+import dealdesk.deal.DealDao;
+import dealdesk.pricing.ApprovalLevel;
+import dealdesk.pricing.ApprovalRequirement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Quotes: preview (writes nothing), create, change (a new version; a stale
+ * version is a 409), submit, approve, reject, present, accept. A submitted
+ * version asks for the approvals its pricing needs, except those an earlier
+ * version already got for the same level and reason.
+ */
+public class QuoteService {
+    private static final Set<QuoteStatus> CLOSABLE = Set.of(QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.ACCEPTED);
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final QuotePricer pricer;
+    private final UserService users;
+
+    public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.pricer = pricer;
+        this.users = users;
+    }
+
+    /** Prices without saving. With a deal, the estimate is the deal owner's at its expected close. */
+    public PricedQuote preview(User caller, QuoteRequest request) {
+        requireBody(request);
+        if (request.dealId() == null) {
+            return pricer.price(request, caller.username(), request.startDate());
+        }
+        DealDao.DealRow deal = visibleDeal(caller, request.dealId());
+        return pricer.price(request, deal.owner(), deal.expectedClose());
+    }
+
+    public Quote create(User caller, QuoteRequest request) {
+        requireBody(request);
+        if (request.dealId() == null) {
+            throw ApiException.invalid("dealId", "a quote belongs to a deal: dealId is required");
+        }
+        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(request.dealId()))
+                .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + request.dealId()));
+        if (!DealAccess.canEdit(caller, deal.owner(), users)) {
+            throw ApiException.forbidden("you may not quote on deal " + deal.id());
+        }
+        if (!deal.stage().open()) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "deal " + deal.id() + " is " + deal.stage());
+        }
+        PricedQuote priced = pricer.price(request, null, null);
+        Instant now = clock.instant();
+        long id = jdbi.inTransaction(handle -> {
+            QuoteDao dao = handle.attach(QuoteDao.class);
+            long newId = dao.insert(deal.id(), deal.owner(), request.currency(), priced.totals().tcv(),
+                    priced.totals().acv(), now);
+            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now);
+            handle.attach(DealDao.class).setPrimaryQuoteIfNone(deal.id(), newId);
+            return newId;
+        });
+        return withEstimate(load(id));
+    }
+
+    public Quote get(User viewer, long id) {
+        Quote quote = load(id);
+        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId())).orElseThrow();
+        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(deal.id()));
+        if (!DealAccess.canSee(viewer, deal.owner(), splits, users)) {
+            throw ApiException.forbidden("you may not see quote " + id);
+        }
+        return withEstimate(quote);
+    }
+
+    /** The quote without an access check or estimate, for other features (proposals, commission). */
+    public Quote load(long id) {
+        return jdbi.withHandle(handle -> {
+            QuoteDao dao = handle.attach(QuoteDao.class);
+            QuoteDao.QuoteRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("quote", id));
+            return toQuote(row, dao.approvals(id, row.version()));
+        });
+    }
+
+    /** The ids of a deal's quotes, inside the caller's transaction. */
+    public List<Long> quotesOfDeal(Handle handle, long dealId) {
+        return handle.attach(QuoteDao.class).ofDeal(dealId).stream().map(QuoteDao.QuoteRow::id).toList();
+    }
+
+    /** Saves a changed quote as a new version in DRAFT; {@code request.version()} must be the current one. */
+    public Quote update(User caller, long id, QuoteRequest request) {
+        requireBody(request);
+        if (request.version() == null) {
+            throw ApiException.invalid("version", "the version you read is required, to not overwrite another change");
+        }
+        PricedQuote priced = pricer.price(request, null, null);
+        jdbi.useTransaction(handle -> {
+            QuoteDao dao = handle.attach(QuoteDao.class);
+            QuoteDao.QuoteRow row = lockForChange(handle, caller, id, request.version());
+            if (request.dealId() != null && request.dealId() != row.dealId()) {
+                throw ApiException.invalid("dealId", "a quote stays with its deal " + row.dealId());
+            }
+            if (row.status() == QuoteStatus.ACCEPTED || row.status() == QuoteStatus.EXPIRED) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status() + " and cannot change");
+            }
+            int version = row.version() + 1;
+            Instant now = clock.instant();
+            QuoteRequest stored = new QuoteRequest(row.dealId(), null, request.customer(), request.currency(),
+                    request.priceBook(), request.termMonths(), request.startDate(), request.lines());
+            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now);
+            dao.newVersion(id, version, request.currency(), priced.totals().tcv(), priced.totals().acv(), now);
+        });
+        return withEstimate(load(id));
+    }
+
+    /**
+     * Submits the current version: refused while it has errors; approvals an
+     * earlier version got for the same level and reason carry over; with no
+     * approval left to ask the quote is APPROVED at once.
+     */
+    public Quote submit(User caller, long id, ApprovalDecision body) {
+        jdbi.useTransaction(handle -> {
+            QuoteDao dao = handle.attach(QuoteDao.class);
+            QuoteDao.QuoteRow row = lockForChange(handle, caller, id, body == null ? null : body.version());
+            if (row.status() != QuoteStatus.DRAFT && row.status() != QuoteStatus.REJECTED) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status()
+                        + "; change it to submit a new version");
+            }
+            PricedQuote priced = read(row.priced(), PricedQuote.class);
+            if (!priced.valid()) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "quote " + id + " has errors to fix before submitting",
+                        priced.errors().stream().map(error -> new FieldError(error.path(), error.message())).toList());
+            }
+            if (!dao.approvals(id, row.version()).isEmpty()) {
+                // A rejected version asks again from scratch: drop nothing, ask on a new version only.
+                throw new ApiException(ErrorCode.INVALID_STATE, "version " + row.version()
+                        + " was already decided; change the quote to submit again");
+            }
+            Map<String, QuoteApproval> granted = new HashMap<>();
+            for (QuoteApproval approval : dao.approvedSoFar(id)) {
+                granted.putIfAbsent(approval.level() + "\u0000" + approval.reason(), approval);
+            }
+            Instant now = clock.instant();
+            boolean pending = false;
+            for (ApprovalRequirement requirement : priced.approvals()) {
+                QuoteApproval earlier = granted.get(requirement.level() + "\u0000" + requirement.reason());
+                if (earlier != null) {
+                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.APPROVED,
+                            earlier.decidedBy(), earlier.decidedAt(), earlier.comment(),
+                            earlier.carriedFrom() != null ? earlier.carriedFrom() : earlier.version());
+                } else {
+                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.PENDING,
+                            null, null, null, null);
+                    pending = true;
+                }
+            }
+            dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
+        });
+        return withEstimate(load(id));
+    }
+
+    /** Approves every pending approval the caller may give; the last one makes the quote APPROVED. */
+    public Quote approve(User approver, long id, ApprovalDecision body) {
+        return decide(approver, id, body, ApprovalStatus.APPROVED);
+    }
+
+    /** Rejects the pending approvals the caller may decide; the quote is REJECTED until changed and resubmitted. */
+    public Quote reject(User approver, long id, ApprovalDecision body) {
+        return decide(approver, id, body, ApprovalStatus.REJECTED);
+    }
+
+    private Quote decide(User approver, long id, ApprovalDecision body, ApprovalStatus decision) {
+        String comment = body == null ? null : body.comment();
+        if (comment != null && comment.length() > 2000) {
+            throw ApiException.invalid("comment", "at most 2000 characters");
+        }
+        jdbi.useTransaction(handle -> {
+            QuoteDao dao = handle.attach(QuoteDao.class);
+            QuoteDao.QuoteRow row = dao.lock(id).orElseThrow(() -> ApiException.notFound("quote", id));
+            if (body != null && body.version() != null && body.version() != row.version()) {
+                throw stale(id, row.version(), body.version());
+            }
+            if (row.status() != QuoteStatus.PENDING_APPROVAL) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status()
+                        + ", not waiting for approval");
+            }
+            String ownerManager = users.find(row.owner()).map(User::manager).orElse(null);
+            List<QuoteApproval> mine = dao.approvals(id, row.version()).stream()
+                    .filter(approval -> approval.status() == ApprovalStatus.PENDING)
+                    .filter(approval -> mayDecide(approver, approval.level(), row.owner(), ownerManager))
+                    .toList();
+            if (mine.isEmpty()) {
+                throw ApiException.forbidden("no approval of quote " + id + " is yours to decide");
+            }
+            Instant now = clock.instant();
+            for (QuoteApproval approval : mine) {
+                dao.decide(approval.id(), decision, approver.username(), now, comment);
+            }
+            boolean allApproved = dao.approvals(id, row.version()).stream()
+                    .allMatch(approval -> approval.status() == ApprovalStatus.APPROVED);
+            if (decision == ApprovalStatus.REJECTED) {
+                dao.setStatus(id, QuoteStatus.REJECTED, now);
+            } else if (allApproved) {
+                dao.setStatus(id, QuoteStatus.APPROVED, now);
+            }
+        });
+        return withEstimate(load(id));
+    }
+
+    /**
+     * MANAGER approvals belong to the owner's manager; DEAL_DESK to finance or
+     * admins; FINANCE to finance. Nobody approves their own quote.
+     */
+    static boolean mayDecide(User approver, ApprovalLevel level, String owner, String ownerManager) {
+        if (approver.username().equals(owner)) {
+            return false;
+        }
+        return switch (level) {
+            case MANAGER -> approver.role() == Role.MANAGER && approver.username().equals(ownerManager);
+            case DEAL_DESK -> approver.role() == Role.FINANCE || approver.role() == Role.ADMIN;
+            case FINANCE -> approver.role() == Role.FINANCE;
+        };
+    }
+
+    /** The rep shows an approved quote to the customer. */
+    public Quote present(User caller, long id) {
+        return move(caller, id, Set.of(QuoteStatus.APPROVED), QuoteStatus.PRESENTED);
+    }
+
+    /** The customer accepted an approved or presented quote. */
+    public Quote accept(User caller, long id) {
+        return move(caller, id, Set.of(QuoteStatus.APPROVED, QuoteStatus.PRESENTED), QuoteStatus.ACCEPTED);
+    }
+
+    private Quote move(User caller, long id, Set<QuoteStatus> from, QuoteStatus to) {
+        jdbi.useTransaction(handle -> {
+            QuoteDao.QuoteRow row = lockForChange(handle, caller, id, null);
+            if (!from.contains(row.status())) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status() + ", not " + from);
+            }
+            handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
+        });
+        return withEstimate(load(id));
+    }
+
+    /** Inside the deal's close-won transaction: the primary quote must be approved, and becomes ACCEPTED. */
+    public void acceptForClose(Handle handle, long quoteId) {
+        QuoteDao dao = handle.attach(QuoteDao.class);
+        QuoteDao.QuoteRow row = dao.lock(quoteId).orElseThrow(() -> ApiException.notFound("quote", quoteId));
+        if (!CLOSABLE.contains(row.status())) {
+            throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " is " + row.status()
+                    + "; it must be approved before the deal closes won");
+        }
+        dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
+    }
+
+    private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
+        QuoteDao.QuoteRow row = handle.attach(QuoteDao.class).lock(id).orElseThrow(() -> ApiException.notFound("quote", id));
+        if (!DealAccess.canEdit(caller, row.owner(), users)) {
+            throw ApiException.forbidden("you may not change quote " + id);
+        }
+        if (version != null && version != row.version()) {
+            throw stale(id, row.version(), version);
+        }
+        return row;
+    }
+
+    private static ApiException stale(long id, int current, int given) {
+        return new ApiException(ErrorCode.STALE_VERSION, "quote " + id + " is at version " + current + ", not " + given
+                + ": reload it and apply your change again", List.of(new FieldError("version", "stale version " + given)));
+    }
+
+    private DealDao.DealRow visibleDeal(User caller, long dealId) {
+        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(dealId))
+                .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + dealId));
+        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(dealId));
+        if (!DealAccess.canSee(caller, deal.owner(), splits, users)) {
+            throw ApiException.forbidden("you may not see deal " + dealId);
+        }
+        return deal;
+    }
+
+    private Quote withEstimate(Quote quote) {
+        LocalDate closeDate = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId()))
+                .map(DealDao.DealRow::expectedClose).orElse(quote.request().startDate());
+        PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());
+        return new Quote(quote.id(), quote.dealId(), quote.owner(), quote.status(), quote.version(), quote.request(),
+                priced, quote.approvals(), quote.createdAt(), quote.updatedAt());
+    }
+
+    private Quote toQuote(QuoteDao.QuoteRow row, List<QuoteApproval> approvals) {
+        QuoteRequest stored = read(row.request(), QuoteRequest.class);
+        QuoteRequest request = new QuoteRequest(row.dealId(), row.version(), stored.customer(), stored.currency(),
+                stored.priceBook(), stored.termMonths(), stored.startDate(), stored.lines());
+        return new Quote(row.id(), row.dealId(), row.owner(), row.status(), row.version(), request,
+                read(row.priced(), PricedQuote.class), approvals, row.createdAt(), row.updatedAt());
+    }
+
+    private static void requireBody(QuoteRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "a quote is required");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored quote is not readable", e);
+        }
+    }
+}
