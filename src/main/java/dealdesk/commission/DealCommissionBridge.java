@@ -150,6 +150,42 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
                 amount, transaction.currency(), new Transaction.Values(acv, amount), transaction.splits(), null);
     }
 
+    @Override
+    public OpenDeal openDeal(String username, String dealId, LocalDate closeDate) {
+        long id;
+        try {
+            id = Long.parseLong(dealId.startsWith("deal-") ? dealId.substring(5) : dealId);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("dealId", "dealId looks like deal-12 or 12, not " + dealId);
+        }
+        Deal deal = deals.load(id);
+        if (!deal.stage().open()) {
+            throw ApiException.invalid("dealId", "deal " + dealId + " is " + deal.stage() + "; its statement shows what it paid");
+        }
+        if (deal.primaryQuoteId() == null) {
+            throw ApiException.invalid("dealId", "deal " + dealId + " has no primary quote to estimate");
+        }
+        List<Split> splits = splits(deal);
+        if (splits.stream().noneMatch(split -> split.username().equals(username))) {
+            throw ApiException.invalid("username", username + " has no split of deal " + dealId);
+        }
+        LocalDate closing = closeDate != null ? closeDate : deal.expectedCloseDate();
+        if (closing == null) {
+            throw ApiException.invalid("closeDate", "deal " + dealId + " has no expected close date: give closeDate");
+        }
+        return open(deal, splits, closing);
+    }
+
+    private OpenDeal open(Deal deal, List<Split> splits, LocalDate closing) {
+        Quote quote = quotes.load(deal.primaryQuoteId());
+        List<Transaction> transactions = quote.priced() == null ? List.of()
+                : transactions("open-" + dealId(deal.id()), closing, quote.priced(), quote.request().termMonths(),
+                        deal.account() == null ? null : deal.account().industry(),
+                        deal.type() == null ? null : deal.type().name(), splits);
+        return new OpenDeal(dealId(deal.id()), deal.account() == null ? null : deal.account().name(),
+                deal.stage().name(), BigDecimal.valueOf(deal.probability()).movePointLeft(2), closing, transactions);
+    }
+
     // ---- pipeline ----------------------------------------------------------------------------
 
     @Override
@@ -164,16 +200,10 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
             if (splits.stream().noneMatch(split -> split.username().equals(username))) {
                 continue;
             }
-            Quote quote = quotes.load(deal.primaryQuoteId());
-            if (quote.priced() == null) {
-                continue;
+            OpenDeal openDeal = open(deal, splits, deal.expectedCloseDate());
+            if (!openDeal.transactions().isEmpty()) {
+                open.add(openDeal);
             }
-            List<Transaction> transactions = transactions("open-" + dealId(deal.id()), deal.expectedCloseDate(),
-                    quote.priced(), quote.request().termMonths(), deal.account() == null ? null : deal.account().industry(),
-                    deal.type() == null ? null : deal.type().name(), splits);
-            open.add(new OpenDeal(dealId(deal.id()), deal.account() == null ? null : deal.account().name(),
-                    deal.stage().name(), BigDecimal.valueOf(deal.probability()).movePointLeft(2),
-                    deal.expectedCloseDate(), transactions));
         }
         return open;
     }

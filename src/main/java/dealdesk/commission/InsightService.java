@@ -52,9 +52,18 @@ public class InsightService {
         }
         Validation validation = new Validation();
         validation.require(request.username() != null && !request.username().isBlank(), "username", "username is required");
+        if (request.dealId() != null) {
+            LocalDate closeDate = request.closeDate() == null ? null : Values.date(request.closeDate(), "closeDate", validation);
+            if (request.lines() != null && !request.lines().isEmpty()) {
+                validation.add("lines", "give dealId or lines, not both");
+            }
+            validation.throwIfInvalid();
+            OpenPipeline.OpenDeal deal = pipeline.openDeal(request.username(), request.dealId(), closeDate);
+            return estimate(request.username(), deal.expectedClose(), deal.transactions());
+        }
         LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
         if (request.lines() == null || request.lines().isEmpty()) {
-            validation.add("lines", "give at least one line");
+            validation.add("lines", "give at least one line (or a dealId)");
         } else {
             for (int i = 0; i < request.lines().size(); i++) {
                 EstimateLine line = request.lines().get(i);

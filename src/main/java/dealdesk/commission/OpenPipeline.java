@@ -19,5 +19,10 @@ public interface OpenPipeline {
     /** Open deals the user has a split of, expected to close within [from, to]. */
     List<OpenDeal> openDeals(String username, LocalDate from, LocalDate to);
 
+    /** One open deal of the user's, with its transactions dated {@code closeDate} (null: its expected close). */
+    default OpenDeal openDeal(String username, String dealId, LocalDate closeDate) {
+        throw dealdesk.common.ApiException.invalid("dealId", "deals are not available");
+    }
+
     OpenPipeline NONE = (username, from, to) -> List.of();
 }

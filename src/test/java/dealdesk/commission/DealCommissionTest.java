@@ -99,6 +99,20 @@ class DealCommissionTest {
                 .isEqualByComparingTo(amount.multiply(new BigDecimal("0.75")).setScale(2, java.math.RoundingMode.HALF_UP));
         assertThat(new BigDecimal(open.get("commission").toString())).isPositive();
         assertThat(dashboard.get("pipelineCoverage")).isNotNull();
+
+        Map<String, Object> estimate = json(request(APP, "/api/v1/estimates", frank).post(Entity.json(
+                Map.of("username", "frank", "dealId", "deal-" + dealId))), 200);
+        assertThat(new BigDecimal(estimate.get("amount").toString()))
+                .isEqualByComparingTo(new BigDecimal(open.get("commission").toString()));
+        assertThat(paths(json(request(APP, "/api/v1/estimates", frank).post(Entity.json(
+                Map.of("username", "frank", "dealId", "twelve"))), 422))).containsExactly("dealId");
+        assertThat(paths(json(request(APP, "/api/v1/estimates", frank).post(Entity.json(
+                Map.of("username", "frank", "dealId", "deal-" + dealId, "lines", List.of(Map.of("amount", 1))))), 422)))
+                .containsExactly("lines");
+    }
+
+    private static List<Object> paths(Map<String, Object> error) {
+        return ((List<Map<String, Object>>) error.get("details")).stream().map(detail -> detail.get("path")).toList();
     }
 
     private static long deal(String account, String expectedClose, String stage) {
