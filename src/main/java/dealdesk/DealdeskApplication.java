@@ -24,6 +24,8 @@ import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
 import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
+import dealdesk.proposal.ProposalResource;
+import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
@@ -87,6 +89,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new DealResource(deals));
 
         // --- proposals ---
+        ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
+        environment.jersey().register(new ProposalResource(proposals));
 
         // --- commission ---
         CommissionService commission = config.getCommission().buildService(jdbi, users, config.getRules().directory(), clock);

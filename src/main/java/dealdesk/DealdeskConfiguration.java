@@ -29,6 +29,11 @@ public class DealdeskConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private ProposalsFactory proposals = new ProposalsFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private CommissionFactory commission = new CommissionFactory();
 
     /** Seed demo users, catalog, plans and deals into an empty database. */
@@ -52,6 +57,10 @@ public class DealdeskConfiguration extends Configuration {
         return rules;
     }
 
+    public ProposalsFactory getProposals() {
+        return proposals;
+    }
+
     public CommissionFactory getCommission() {
         return commission;
     }
@@ -72,6 +81,29 @@ public class DealdeskConfiguration extends Configuration {
 
         public java.nio.file.Path directory() {
             return java.nio.file.Path.of(directory);
+        }
+    }
+
+    /** Where proposal templates, message bundles, fonts and the logo live, and how long a proposal is valid. */
+    public static class ProposalsFactory {
+        @NotNull
+        @JsonProperty
+        private String templates = "templates/proposal";
+
+        /** A proposal is valid for this many days from its quote version's date. */
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(365)
+        @JsonProperty
+        private int validityDays = 30;
+
+        /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
+        public dealdesk.proposal.ProposalRenderer buildRenderer() {
+            return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
+        }
+
+        public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
+                dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
+            return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
         }
     }
 

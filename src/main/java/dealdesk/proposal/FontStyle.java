@@ -1,0 +1,5 @@
+package dealdesk.proposal;
+
+public enum FontStyle {
+    REGULAR, BOLD
+}
