@@ -207,6 +207,34 @@ class CommissionServiceTest {
     }
 
     @Test
+    void aJobClaimedByOneInstanceIsSkippedByAnotherAndReturnsIfThatInstanceDies() throws Exception {
+        layeredPlanFor("alice");
+        jdbi.useHandle(handle -> handle.execute("delete from commission_jobs"));
+        importCsv("""
+                T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
+                T2,D2,2027-01-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
+                """);
+        assertThat(commission.pendingJobs()).isEqualTo(1);
+        commission.putQuota("alice", "2027-Q1", new BigDecimal("300000"), "finance");
+        assertThat(commission.pendingJobs()).isEqualTo(2);
+
+        try (org.jdbi.v3.core.Handle crashing = jdbi.open()) {
+            crashing.begin();
+            CommissionDao.Job held = crashing.attach(CommissionDao.class).claimJob().orElseThrow();
+
+            // another instance claims the other job, never the one held
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isTrue();
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isFalse();
+            assertThat(commission.pendingJobs()).isEqualTo(1);
+
+            crashing.rollback(); // the instance dies: its claim is released with its transaction
+            assertThat(held.username()).isEqualTo("alice");
+        }
+        assertThat(commission.runOneJob()).isTrue();
+        assertThat(commission.pendingJobs()).isZero();
+    }
+
+    @Test
     void aPlanVersionWithAnEarlierEffectiveDateChangesOpenStatements() {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
