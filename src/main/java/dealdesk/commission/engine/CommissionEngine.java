@@ -308,7 +308,8 @@ public final class CommissionEngine {
         BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
         BigDecimal drawPaid = zero;
         BigDecimal drawRecovered = zero;
-        BigDecimal balance = input.drawBalance() == null ? zero : input.drawBalance();
+        BigDecimal balance = input.drawBalance() == null ? zero
+                : input.drawBalance().setScale(currency.getDefaultFractionDigits(), Money.ROUNDING);
         BigDecimal draw = plan.limits().draw();
         if (draw != null) {
             draw = Money.round(draw, currency);
