@@ -6,6 +6,11 @@ import dealdesk.auth.BearerAuth;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogResource;
 import dealdesk.catalog.CatalogService;
+import dealdesk.commission.CommissionResource;
+import dealdesk.commission.CommissionService;
+import dealdesk.commission.DealCommissionBridge;
+import dealdesk.commission.InsightService;
+import dealdesk.commission.RecomputeJobs;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -92,6 +97,14 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new ProposalResource(proposals));
 
         // --- commission ---
+        CommissionService commission = config.getCommission().buildService(jdbi, users, config.getRules().directory(), clock);
+        InsightService insights = new InsightService(jdbi, commission);
+        DealCommissionBridge dealCommission = new DealCommissionBridge(commission, insights, users, deals, quotes);
+        deals.addClosedListener(dealCommission);
+        quotePricer.useEstimator(dealCommission);
+        insights.usePipeline(dealCommission);
+        environment.jersey().register(new CommissionResource(commission, insights, users));
+        environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
