@@ -26,12 +26,21 @@
     return number > 1 ? number / 100 : number;
   }
 
-  /** Band labels look like "0.5-1", "1.5+" (attainment) — the edges they name. */
-  function edgesOf(labels) {
+  /**
+   * Band edges as attainment fractions. Labels name the plan's edges ("0.5-1", "1.5+"): fractions of quota
+   * for an ATTAINMENT basis, amounts for an AMOUNT basis; nextBandAt is the credited amount where the next
+   * band starts. Anything that reads as an amount is divided by the quota.
+   */
+  function asAttainment(value, quota) {
+    var number = Number(value);
+    return number > 20 && quota ? number / Number(quota) : number;
+  }
+
+  function edgesOf(labels, quota) {
     var edges = {};
     labels.forEach(function (label) {
       (String(label || '').match(/\d+(\.\d+)?/g) || []).forEach(function (edge) {
-        edges[Number(edge)] = true;
+        edges[asAttainment(edge, quota)] = true;
       });
     });
     return Object.keys(edges).map(Number).filter(function (edge) { return edge > 0; }).sort(function (a, b) { return a - b; });
@@ -59,11 +68,15 @@
       });
     }
     ((statement && statement.lines) || []).forEach(function (line) {
-      labels.push(line.band);
+      if (line.component === 'COMMISSION') {
+        labels.push(line.band);
+      }
     });
-    var edges = edgesOf(labels);
-    if (progress && progress.nextBandAt !== null && progress.nextBandAt !== undefined) {
-      edges.push(Number(progress.nextBandAt));
+    var edges = edgesOf(labels, dash.quota);
+    var nextAt = progress && progress.nextBandAt !== null && progress.nextBandAt !== undefined
+      ? asAttainment(progress.nextBandAt, dash.quota) : null;
+    if (nextAt !== null) {
+      edges.push(nextAt);
     }
     if (edges.indexOf(1) < 0) {
       edges.push(1);
@@ -97,7 +110,7 @@
         bandLine.appendChild(document.createTextNode(' · '));
         bandLine.appendChild(el('strong', { text: dd.money(progress.toNextBand, dash.currency) }));
         bandLine.appendChild(document.createTextNode(' more to the next accelerator'
-          + (progress.nextBandAt !== null && progress.nextBandAt !== undefined ? ' at ' + dd.percent(progress.nextBandAt, 0) : '')));
+          + (nextAt !== null ? ' at ' + dd.percent(nextAt, 0) + ' of quota' : '')));
       } else {
         bandLine.appendChild(document.createTextNode(' · the top band'));
       }
@@ -127,7 +140,7 @@
       var amount = spif.measure === 'amount';
       var done = Number(spif.progress || 0);
       var goal = spif.threshold === null || spif.threshold === undefined ? null : Number(spif.threshold);
-      var what = spif.description || spif.spif;
+      var what = spif.description || dd.words(spif.spif);
       var sentence = goal === null
         ? (amount ? dd.money(done, currency) : dd.number(done) + ' units') + ' toward ' + what
         : (amount ? dd.money(done, currency) + ' of ' + dd.money(goal, currency)
@@ -171,7 +184,7 @@
       : '');
   }
 
-  function traceList(trace, currency) {
+  function traceList(trace, currency, spif) {
     var list = el('dl');
     function row(label, value) {
       if (value === null || value === undefined || value === '') {
@@ -189,7 +202,8 @@
     }
     row('Plan', trace.plan);
     if (trace.rate) {
-      row('Rate', dd.number(trace.rate.rate, 6) + (trace.rate.source ? ' (' + trace.rate.source + ')' : ''));
+      row(spif ? 'Award' : 'Rate', (spif ? dd.money(trace.rate.rate, currency, true) : dd.number(trace.rate.rate, 6))
+        + (trace.rate.source ? ' (' + trace.rate.source + ')' : ''));
     }
     (trace.factors || []).forEach(function (factor) {
       row('Factor', '× ' + dd.number(factor.factor, 6) + ' ' + (factor.name || '') + (factor.source ? ' (' + factor.source + ')' : ''));
@@ -201,11 +215,11 @@
         + (band.sliceFrom !== null && band.sliceFrom !== undefined
           ? ', slice ' + dd.money(band.sliceFrom, currency) + ' – ' + dd.money(band.sliceTo, currency) : ''));
     }
-    if (trace.rate && trace.rate.effective !== undefined && trace.rate.effective !== null) {
+    if (!spif && trace.rate && trace.rate.effective !== undefined && trace.rate.effective !== null) {
       row('Effective rate', dd.number(trace.rate.effective, 6));
     }
     if (trace.baseAmount !== undefined && trace.baseAmount !== null) {
-      row('Base', dd.money(trace.baseAmount, currency));
+      row('Base', spif ? dd.number(trace.baseAmount) : dd.money(trace.baseAmount, currency));
     }
     if (trace.exact !== undefined && trace.exact !== null) {
       row('Exact', dd.number(trace.exact, 6));
@@ -250,7 +264,9 @@
     }
     lines.forEach(function (line) {
       var meta = [dd.words(line.component)];
-      if (line.band) {
+      if (line.component === 'SPIF') {
+        meta[0] = 'SPIF ' + (line.band || '');  // a SPIF line's band names the SPIF
+      } else if (line.band) {
         meta.push('band ' + line.band);
       }
       if (line.component === 'SPIF') {
@@ -273,7 +289,7 @@
         el('div', { 'class': 'meta', text: meta.join(' · ') }));
       if (line.trace) {
         item.appendChild(el('details', { 'class': 'trace' }, el('summary', { text: 'Why this amount' }),
-          traceList(line.trace, currency)));
+          traceList(line.trace, currency, line.component === 'SPIF')));
       }
       box.appendChild(item);
     });

@@ -343,6 +343,10 @@
       parts.push('plus ' + estimate.awards.map(function (award) { return award.description || award.spif; }).join(', '));
     }
     document.getElementById('estimate-detail').textContent = parts.join(' · ');
+    var cost = document.getElementById('estimate-discount');
+    var perPoint = estimate.onePointMoreDiscountCosts;
+    cost.textContent = perPoint !== undefined && perPoint !== null && Number(perPoint) > 0
+      ? 'Each extra point of discount costs you ' + dd.money(perPoint, estimate.currency || currency) + '.' : '';
   }
 
   // ---- lines ----------------------------------------------------------------------------------------

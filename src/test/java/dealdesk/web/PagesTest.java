@@ -282,6 +282,18 @@ class PagesTest {
     }
 
     @Test
+    void theScriptsWriteServerDataAsTextNeverAsHtml() {
+        for (String script : List.of("api.js", "quote.js", "dashboard.js")) {
+            try (Response response = page("/static/" + script, null).get()) {
+                assertThat(response.getStatus()).as(script).isEqualTo(200);
+                assertThat(response.readEntity(String.class)).as(script)
+                        .doesNotContain("innerHTML").doesNotContain("outerHTML")
+                        .doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
+            }
+        }
+    }
+
+    @Test
     void thePagesOwnScriptsAndStylesAreServedAndNothingElse() {
         try (Response response = page("/static/quote.js", null).get()) {
             assertThat(response.getStatus()).isEqualTo(200);
