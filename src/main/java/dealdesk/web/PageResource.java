@@ -84,6 +84,9 @@ public class PageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
                            @FormParam("next") String next, @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (!SessionCookie.sameOrigin(headers)) {
+            return page(403, new ErrorView(null, 403, "Sign in from dealdesk's own sign-in page."));
+        }
         String typed = username == null ? null : username.strip();
         try {
             UserService.IssuedToken issued = users.signIn(typed, password);
@@ -103,6 +106,9 @@ public class PageResource {
     @POST
     @Path("logout")
     public Response signOut(@Context UriInfo uri, @Context HttpHeaders headers) {
+        if (!SessionCookie.sameOrigin(headers)) {
+            return page(403, new ErrorView(null, 403, "Sign out from dealdesk's own pages."));
+        }
         return Response.seeOther(URI.create("/"))
                 .cookie(SessionCookie.cleared(SessionCookie.secure(uri, headers)))
                 .header("Cache-Control", "no-store")

@@ -102,6 +102,23 @@ class PagesTest {
     }
 
     @Test
+    void aSignInFormPostedFromAnotherSiteIsRefused() {
+        Form form = new Form().param("username", "alice").param("password", "demo");
+        try (Response response = page("/login", null).header("Origin", "https://evil.example")
+                .post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(403);
+            assertThat(response.getHeaderString(HttpHeaders.SET_COOKIE)).isNull();
+        }
+        try (Response response = page("/login", null).header("Origin", "null").post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(403);
+        }
+        try (Response response = page("/login", null).header("Origin", "http://localhost:" + APP.getLocalPort())
+                .post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(303);
+        }
+    }
+
+    @Test
     void theSignInPageOfSomeoneSignedInGoesStraightToTheDashboard() {
         try (Response response = page("/", aliceSession).get()) {
             assertThat(response.getStatus()).isEqualTo(303);
