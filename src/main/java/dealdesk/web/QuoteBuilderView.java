@@ -96,6 +96,18 @@ public class QuoteBuilderView extends Page {
         return new Line("", "1", "0");
     }
 
+    /** Whose commission the estimate is: the quote's owner, "you" when that is the viewer. */
+    public String getEstimateFor() {
+        return saved == null || saved.owner().equals(getUsername()) ? "you" : saved.owner();
+    }
+
+    /** May the viewer be asked to approve or reject? (The API decides which approvals are theirs.) */
+    public boolean isDecidable() {
+        return saved != null && "PENDING_APPROVAL".equals(saved.status())
+                && !getUsername().equals(saved.owner())
+                && List.of("MANAGER", "FINANCE", "ADMIN").contains(getRole());
+    }
+
     public Choices getChoices() {
         return choices;
     }

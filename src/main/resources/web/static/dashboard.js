@@ -178,7 +178,7 @@
         el('div', { 'class': 'meta', text: meta.join(' · ') }),
         el('div', { 'class': 'meta', text: 'pays ' + dd.money(deal.commission, currency) + ' if won' })));
     });
-    text('pipeline-summary', pipeline
+    text('pipeline-summary', pipeline && deals.length
       ? dd.money(pipeline.amount, currency) + ' open, ' + dd.money(pipeline.weightedAmount, currency)
         + ' weighted by probability, which would pay about ' + dd.money(pipeline.weightedCommission, currency) + '.'
       : '');

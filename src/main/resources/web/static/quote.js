@@ -501,6 +501,29 @@
       .then(function () { busy(proposalButton, false); });
   });
 
+  /** A manager, deal desk or finance decides the approvals that are theirs; the page reloads to show them. */
+  ['approve', 'reject'].forEach(function (action) {
+    var button = document.getElementById(action);
+    if (!button) {
+      return;
+    }
+    button.addEventListener('click', function () {
+      var comment = document.getElementById('decision-comment').value.trim();
+      button.disabled = true;
+      say(action === 'approve' ? 'Approving…' : 'Rejecting…');
+      dd.api('POST', '/api/v1/quotes/' + encodeURIComponent(quoteId) + '/' + action,
+        { version: version, comment: comment === '' ? null : comment })
+        .then(function () {
+          dirty = false;
+          window.location.reload();
+        }, function (error) {
+          button.disabled = false;
+          say('Not ' + (action === 'approve' ? 'approved' : 'rejected') + ': '
+            + (error && error.message ? error.message : 'the server could not be reached.'), 'bad');
+        });
+    });
+  });
+
   // ---- wiring ----------------------------------------------------------------------------------------
 
   // A new quote's customer starts as the chosen deal's account; what the rep typed is never overwritten.

@@ -214,6 +214,17 @@ class PagesTest {
     }
 
     @Test
+    void theManagerIsOfferedTheDecisionOnAQuoteWaitingForApprovalAndTheOwnerIsNot() {
+        try (Response response = page("/quotes/3", sessionOf("manager")).get()) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(html(response)).contains("id=\"approve\"").contains("id=\"reject\"");
+        }
+        try (Response response = page("/quotes/3", aliceSession).get()) {
+            assertThat(html(response)).doesNotContain("id=\"approve\"");
+        }
+    }
+
+    @Test
     void aQuoteOfSomeoneElsesDealIsAnErrorPageNotTheQuote() {
         String bob = sessionOf("bob");
         try (Response response = page("/quotes/3", bob).get()) {
