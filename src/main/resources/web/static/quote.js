@@ -305,9 +305,15 @@
       el('div', { 'class': 'table-wrap' }, el('table', { 'class': 'waterfall' },
         el('thead', null, el('tr', null, el('th', { text: 'Stage and rule' }), el('th', { 'class': 'num', text: 'Value' }),
           el('th', { 'class': 'num', text: 'Before → after' }))), body)));
-    if (line.adjustments && line.adjustments.length) {
-      details.open = true;
-    }
+    // open when there is something to see, unless the rep closed it (kept across re-pricing)
+    var row = box.closest('[data-line]');
+    var chosen = row && row.getAttribute('data-waterfall');
+    details.open = chosen ? chosen === 'open' : Boolean(line.adjustments && line.adjustments.length);
+    details.addEventListener('toggle', function () {
+      if (row) {
+        row.setAttribute('data-waterfall', details.open ? 'open' : 'closed');
+      }
+    });
     box.appendChild(details);
   }
 
