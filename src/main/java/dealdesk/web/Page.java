@@ -28,7 +28,7 @@ public abstract class Page extends View {
         return title;
     }
 
-    /** Which item of the top bar is current: "dashboard", "quote" or "". */
+    /** Which item of the top bar is current: "dashboard", "quote", "" for none, "signin" for no top bar. */
     public String getNav() {
         return nav;
     }

@@ -7,7 +7,7 @@ public class SignInView extends Page {
     private final String next;
 
     SignInView(String error, String typedUsername, String next) {
-        super("signin.ftlh", "Sign in", "", null, null);
+        super("signin.ftlh", "Sign in", "signin", null, null);
         this.error = error == null ? "" : error;
         this.typedUsername = typedUsername == null ? "" : typedUsername;
         this.next = next == null ? "" : next;
