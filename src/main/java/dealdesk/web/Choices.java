@@ -4,7 +4,6 @@ import dealdesk.auth.User;
 import dealdesk.catalog.CatalogService;
 import dealdesk.catalog.CatalogSnapshot;
 import dealdesk.catalog.PriceBook;
-import dealdesk.catalog.PriceBookEntry;
 import dealdesk.catalog.Product;
 import dealdesk.deal.Deal;
 import dealdesk.deal.DealService;
@@ -17,13 +16,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** What the quote builder's pickers offer: the caller's open deals, price books, currencies and products. */
-public record Choices(List<Option> deals, List<Option> priceBooks, List<String> currencies,
+public record Choices(List<Option> deals, List<PriceBookOption> priceBooks, List<String> currencies,
                       List<ProductGroup> productGroups, List<String> segments, List<String> locales) {
 
     public record Option(String value, String label, String account, String industry) {
         Option(String value, String label) {
             this(value, label, "", "");
         }
+    }
+
+    /** A price book and the currencies it has prices in, space-separated (for the currency picker). */
+    public record PriceBookOption(String name, String currencies) {
     }
 
     public record ProductGroup(String family, List<Option> products) {
@@ -42,15 +45,15 @@ public record Choices(List<Option> deals, List<Option> priceBooks, List<String> 
                         deal.account().name() + " · " + label(deal.stage().name()) + " · #" + deal.id(),
                         deal.account().name(), deal.account().industry() == null ? "" : deal.account().industry()))
                 .toList();
-        List<Option> books = new ArrayList<>();
+        List<PriceBookOption> books = new ArrayList<>();
         TreeSet<String> currencies = new TreeSet<>();
         for (PriceBook book : snapshot.priceBooks()) {
             if (book.active()) {
-                books.add(new Option(book.name(), book.name()));
-                catalog.entries(book.name()).stream().map(PriceBookEntry::currency).forEach(currencies::add);
+                books.add(new PriceBookOption(book.name(), String.join(" ", snapshot.currencies(book.name()))));
+                currencies.addAll(snapshot.currencies(book.name()));
             }
         }
-        books.sort(Comparator.comparing(Option::label));
+        books.sort(Comparator.comparing(PriceBookOption::name));
         Map<String, List<Option>> byFamily = new LinkedHashMap<>();
         snapshot.products().stream()
                 .filter(Product::active)

@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -182,7 +183,7 @@ public class PageResource {
         return deals.list(viewer).stream()
                 .filter(deal -> deal.owner().equals(username)
                         || deal.splits().stream().anyMatch(split -> split.username().equals(username)))
-                .sorted(java.util.Comparator.comparing((Deal deal) -> !deal.stage().open())
+                .sorted(Comparator.comparing((Deal deal) -> !deal.stage().open())
                         .thenComparing(deal -> deal.expectedCloseDate() == null ? LocalDate.MAX : deal.expectedCloseDate()))
                 .map(deal -> new DashboardView.DealRow(Long.toString(deal.id()), deal.account().name(),
                         Choices.label(deal.stage().name()), deal.stage().open(),

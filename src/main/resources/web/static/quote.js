@@ -546,6 +546,17 @@
     });
   }
 
+  // A price book prices in its own currencies: picking one moves the currency along when it must.
+  var bookSelect = form.querySelector('select[name="priceBook"]');
+  var currencySelect = form.querySelector('select[name="currency"]');
+  bookSelect.addEventListener('change', function () {
+    var chosen = bookSelect.options[bookSelect.selectedIndex];
+    var offered = (chosen.getAttribute('data-currencies') || '').split(' ').filter(Boolean);
+    if (offered.length && offered.indexOf(currencySelect.value) < 0) {
+      currencySelect.value = offered[0];
+    }
+  });
+
   var schedule = dd.debounce(preview, 300);
   function changed() {
     dirty = true;
