@@ -221,7 +221,7 @@
 
   /** Figures from an earlier answer stay visible but faded while the form has problems. */
   function stale(on) {
-    Array.prototype.forEach.call(document.querySelectorAll('#totals, [data-line-result], .running-total'), function (node) {
+    Array.prototype.forEach.call(document.querySelectorAll('#totals, [data-line-result], .running-total, #estimate-card, #approvals'), function (node) {
       node.classList.toggle('stale', on);
     });
   }
