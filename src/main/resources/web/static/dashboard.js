@@ -312,12 +312,46 @@
     return 'No figures to show: ' + error.message;
   }
 
+  /** 2026-Q4 -> 2027-Q1 (step 1) or 2026-Q3 (step -1); the same for 2026-11 and 2026. */
+  function shift(text, step) {
+    var match = /^(\d{4})(?:-(Q)?(\d{1,2}))?$/.exec(text || '');
+    if (!match) {
+      return null;
+    }
+    var year = Number(match[1]);
+    if (match[3] === undefined) {
+      return String(year + step);
+    }
+    var size = match[2] ? 4 : 12;
+    var index = Number(match[3]) - 1 + step;
+    year += Math.floor(index / size);
+    index = ((index % size) + size) % size + 1;
+    return year + '-' + (match[2] ? 'Q' + index : (index < 10 ? '0' : '') + index);
+  }
+
+  function periodLinks() {
+    [['period-previous', -1], ['period-next', 1]].forEach(function (pair) {
+      var link = document.getElementById(pair[0]);
+      var target = shift(period, pair[1]);
+      if (!link || !target) {
+        return;
+      }
+      var params = new URLSearchParams(window.location.search);
+      params.set('period', target);
+      link.setAttribute('href', '/dashboard?' + params.toString());
+      link.setAttribute('title', target);
+      link.hidden = false;
+    });
+  }
+
+  periodLinks();
   var query = period ? '?period=' + encodeURIComponent(period) : '';
   dd.api('GET', '/api/v1/dashboard/' + encodeURIComponent(username) + query)
     .then(function (dash) {
       var progress = dash.tiers || dash.progress || null;
       period = dash.period || period;
       text('period-label', period);
+      periodLinks();
       var statementCall = period
         ? dd.api('GET', '/api/v1/statements/' + encodeURIComponent(username) + '/' + encodeURIComponent(period))
           .catch(function () { return null; })
