@@ -6,6 +6,11 @@ import dealdesk.auth.BearerAuth;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogResource;
 import dealdesk.catalog.CatalogService;
+import dealdesk.commission.CommissionResource;
+import dealdesk.commission.CommissionService;
+import dealdesk.commission.DealCommissionBridge;
+import dealdesk.commission.InsightService;
+import dealdesk.commission.RecomputeJobs;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -24,6 +29,9 @@ import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
+import dealdesk.web.PageResource;
+import dealdesk.web.Pages;
+import dealdesk.web.StaticResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -54,6 +62,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         Json.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addBundle(Pages.viewBundle());
     }
 
     @Override
@@ -88,6 +97,18 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new ProposalResource(proposals));
 
         // --- commission ---
+        CommissionService commission = config.getCommission().buildService(jdbi, users, config.getRules().directory(), clock);
+        InsightService insights = new InsightService(jdbi, commission);
+        DealCommissionBridge dealCommission = new DealCommissionBridge(commission, insights, users, deals, quotes);
+        deals.addClosedListener(dealCommission);
+        quotePricer.useEstimator(dealCommission);
+        insights.usePipeline(dealCommission);
+        environment.jersey().register(new CommissionResource(commission, insights, users));
+        environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
+
+        // --- web pages ---
+        environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new StaticResource());
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {

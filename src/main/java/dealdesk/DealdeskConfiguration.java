@@ -31,6 +31,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private ProposalsFactory proposals = new ProposalsFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CommissionFactory commission = new CommissionFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -54,6 +59,10 @@ public class DealdeskConfiguration extends Configuration {
 
     public ProposalsFactory getProposals() {
         return proposals;
+    }
+
+    public CommissionFactory getCommission() {
+        return commission;
     }
 
     public boolean isDemo() {
@@ -95,6 +104,28 @@ public class DealdeskConfiguration extends Configuration {
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
                 dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
             return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
+        }
+    }
+
+    /** The commission engine: rules from {@code <rules.directory>/commission}, background recompute workers. */
+    public static class CommissionFactory {
+        @jakarta.validation.constraints.Min(0)
+        @jakarta.validation.constraints.Max(16)
+        @JsonProperty
+        private int recomputeWorkers = 1;
+
+        public int recomputeWorkers() {
+            return recomputeWorkers;
+        }
+
+        /** Compiles rules/commission/*.drl (a compile error stops start-up with the compiler's messages). */
+        public dealdesk.commission.CommissionService buildService(org.jdbi.v3.core.Jdbi jdbi,
+                                                                   dealdesk.auth.UserService users,
+                                                                   java.nio.file.Path rulesDirectory,
+                                                                   java.time.Clock clock) {
+            var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
+            return new dealdesk.commission.CommissionService(jdbi, users,
+                    new dealdesk.commission.engine.CommissionEngine(decider), clock);
         }
     }
 }

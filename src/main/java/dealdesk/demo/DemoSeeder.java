@@ -41,6 +41,7 @@ public class DemoSeeder {
         users.create(new UserService.NewUser("bob", "Bob Baker", Role.REP, PASSWORD, "manager"));
         catalog.seed(CatalogDemo::seed);
         DealDemo.seed(jdbi, users, catalog, java.nio.file.Path.of("rules"));
+        new CommissionDemo(jdbi, users).seed();
         LOG.info("Seeded the demo users and catalog");
         return true;
     }

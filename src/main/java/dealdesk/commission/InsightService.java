@@ -1,0 +1,209 @@
+package dealdesk.commission;
+
+import dealdesk.commission.OpenPipeline.OpenDeal;
+import dealdesk.commission.Transaction.Product;
+import dealdesk.commission.Transaction.Split;
+import dealdesk.commission.api.EstimateRequest;
+import dealdesk.commission.api.EstimateRequest.EstimateLine;
+import dealdesk.commission.engine.CommissionEngine;
+import dealdesk.commission.engine.Estimator;
+import dealdesk.commission.engine.Estimator.Estimate;
+import dealdesk.commission.engine.Statement;
+import dealdesk.commission.engine.StatementInput;
+import dealdesk.commission.plan.Plan;
+import dealdesk.common.ApiException;
+import dealdesk.common.Money;
+import dealdesk.common.Period;
+import dealdesk.common.Validation;
+import dealdesk.common.Values;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/** Estimates (with minus without) and the rep dashboard. */
+public class InsightService {
+    private static final int MAX_CACHED_INPUTS = 10_000;
+
+    private final Jdbi jdbi;
+    private final CommissionService commission;
+    private final Map<String, CachedInput> inputs = new ConcurrentHashMap<>();
+    private volatile OpenPipeline pipeline = OpenPipeline.NONE;
+
+    public InsightService(Jdbi jdbi, CommissionService commission) {
+        this.jdbi = jdbi;
+        this.commission = commission;
+    }
+
+    /** Where open deals come from (the deals feature); none until set. */
+    public void usePipeline(OpenPipeline openDeals) {
+        this.pipeline = openDeals;
+    }
+
+    // ---- estimates --------------------------------------------------------------------------
+
+    public Estimate estimate(EstimateRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "send {username, closeDate, lines}");
+        }
+        Validation validation = new Validation();
+        validation.require(request.username() != null && !request.username().isBlank(), "username", "username is required");
+        if (request.dealId() != null) {
+            LocalDate closeDate = request.closeDate() == null ? null : Values.date(request.closeDate(), "closeDate", validation);
+            if (request.lines() != null && !request.lines().isEmpty()) {
+                validation.add("lines", "give dealId or lines, not both");
+            }
+            validation.throwIfInvalid();
+            OpenPipeline.OpenDeal deal = pipeline.openDeal(request.username(), request.dealId(), closeDate);
+            return estimate(request.username(), deal.expectedClose(), deal.transactions());
+        }
+        LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
+        if (request.lines() == null || request.lines().isEmpty()) {
+            validation.add("lines", "give at least one line (or a dealId)");
+        } else {
+            for (int i = 0; i < request.lines().size(); i++) {
+                EstimateLine line = request.lines().get(i);
+                String path = "lines[" + i + "]";
+                if (line == null) {
+                    validation.add(path, "a line is required, not null");
+                    continue;
+                }
+                if (line.amount() == null) {
+                    validation.add(path + ".amount", "amount is required");
+                } else if (line.amount().signum() < 0 || line.amount().compareTo(Values.ABSURD) >= 0) {
+                    validation.add(path + ".amount", "amount must be from 0 to below 1,000,000,000,000");
+                }
+                if (line.units() != null && line.units().signum() < 0) {
+                    validation.add(path + ".units", "units must not be negative");
+                }
+            }
+        }
+        validation.throwIfInvalid();
+        List<Transaction> hypothetical = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            EstimateLine line = request.lines().get(i);
+            hypothetical.add(new Transaction("estimate-" + (i + 1), "estimate", closeDate,
+                    new Product(line.sku(), line.family(), line.units(), line.industry(), line.dealType()),
+                    line.amount(), null, new Transaction.Values(line.acv(), line.tcv()),
+                    List.of(new Split(request.username(), BigDecimal.valueOf(100))), null));
+        }
+        return estimate(request.username(), closeDate, hypothetical);
+    }
+
+    /** The user's estimate for transactions (their splits decide the user's share) closing on a date. */
+    public Estimate estimate(String username, LocalDate closeDate, List<Transaction> hypothetical) {
+        CachedInput cached = input(username, closeDate);
+        StatementInput input = cached.input();
+        List<Transaction> withDeal = new ArrayList<>(input.transactions());
+        withDeal.addAll(hypothetical);
+        Statement after = commission.engine().compute(input.withTransactions(withDeal));
+        return Estimator.difference(input, cached.before(), after);
+    }
+
+    /** A period's inputs and the statement computed from them (the estimate's "without"). */
+    private record CachedInput(long version, StatementInput input, Statement before) {
+    }
+
+    /**
+     * The inputs of the period a close date falls in. Kept in memory while the
+     * user's input version (bumped in the database by every write) is unchanged,
+     * so a repeated estimate costs one small query, on any instance.
+     */
+    private CachedInput input(String username, LocalDate closeDate) {
+        long version = commission.inputVersion(username);
+        String key = username + "|" + closeDate;
+        CachedInput cached = inputs.get(key);
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
+        Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
+                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
+        Period period = Period.containing(plan.period(), closeDate);
+        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, period));
+        if (inputs.size() > MAX_CACHED_INPUTS) {
+            inputs.clear();
+        }
+        CachedInput loaded = new CachedInput(version, input, commission.engine().compute(input));
+        inputs.put(key, loaded);
+        return loaded;
+    }
+
+    // ---- dashboard ------------------------------------------------------------------------------
+
+    public record PipelineDeal(String dealId, String name, String stage, BigDecimal probability, LocalDate expectedClose,
+                               BigDecimal amount, BigDecimal weightedAmount, BigDecimal commission,
+                               BigDecimal weightedCommission) {
+    }
+
+    public record Pipeline(List<PipelineDeal> deals, BigDecimal amount, BigDecimal weightedAmount,
+                           BigDecimal weightedCommission) {
+    }
+
+    /** What a rep sees first: where they stand, what is next, what the pipeline would pay. */
+    public record Dashboard(
+            String username,
+            String period,
+            String currency,
+            String status,
+            BigDecimal quota,
+            BigDecimal credited,
+            BigDecimal attainment,
+            BigDecimal earned,
+            BigDecimal payable,
+            BigDecimal paid,
+            Statement.Progress tiers,
+            Pipeline pipeline,
+            BigDecimal gapToQuota,
+            BigDecimal pipelineCoverage) {
+    }
+
+    public Dashboard dashboard(String username, String periodText) {
+        Period period;
+        if (periodText == null || periodText.isBlank()) {
+            LocalDate today = commission.today();
+            Plan plan = commission.planOn(username, today).orElseThrow(() ->
+                    ApiException.invalid("period", username + " has no plan today; give ?period="));
+            period = Period.containing(plan.period(), today);
+        } else {
+            period = Period.parse(periodText);
+        }
+        Statement statement = commission.statement(username, period);
+        var currency = java.util.Currency.getInstance(statement.currency());
+        List<PipelineDeal> deals = new ArrayList<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal weightedAmount = BigDecimal.ZERO;
+        BigDecimal weightedCommission = BigDecimal.ZERO;
+        Plan plan = commission.planOn(username, period.end()).orElse(null);
+        for (OpenDeal deal : pipeline.openDeals(username, period.start(), period.end())) {
+            // the user's credit: the plan's basis (ACV, TCV, amount) times their split
+            BigDecimal dealAmount = BigDecimal.ZERO;
+            for (Transaction transaction : deal.transactions()) {
+                BigDecimal basis = plan == null ? transaction.amount() : CommissionEngine.basis(plan, transaction);
+                for (Split split : transaction.splits()) {
+                    if (split.username().equals(username)) {
+                        dealAmount = dealAmount.add(basis.multiply(split.percent()).movePointLeft(2));
+                    }
+                }
+            }
+            BigDecimal dealCommission = estimate(username, deal.expectedClose(), deal.transactions()).amount();
+            BigDecimal weighted = Money.round(dealAmount.multiply(deal.probability()), currency);
+            BigDecimal weightedPay = Money.round(dealCommission.multiply(deal.probability()), currency);
+            deals.add(new PipelineDeal(deal.dealId(), deal.name(), deal.stage(), deal.probability(), deal.expectedClose(),
+                    Money.round(dealAmount, currency), weighted, dealCommission, weightedPay));
+            amount = amount.add(Money.round(dealAmount, currency));
+            weightedAmount = weightedAmount.add(weighted);
+            weightedCommission = weightedCommission.add(weightedPay);
+        }
+        BigDecimal gap = statement.quota() == null ? null : statement.quota().subtract(statement.credited()).max(BigDecimal.ZERO);
+        BigDecimal coverage = gap == null || gap.signum() == 0 ? null
+                : weightedAmount.divide(gap, 4, RoundingMode.HALF_UP);
+        BigDecimal paid = "PAID".equals(statement.status()) ? statement.totals().payable() : BigDecimal.ZERO;
+        return new Dashboard(username, period.toString(), statement.currency(), statement.status(), statement.quota(),
+                statement.credited(), statement.attainment(), statement.totals().earned(), statement.totals().payable(),
+                paid, statement.progress(), new Pipeline(deals, amount, weightedAmount, weightedCommission), gap, coverage);
+    }
+}

@@ -1,0 +1,52 @@
+package dealdesk.commission.engine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One split user's credit from one transaction, in the period's order (close
+ * date, then transaction id). {@code start} and {@code end} place the credit
+ * on the tier axis in money: the credited amount before it and after it.
+ */
+public record CreditFact(
+        int sequence,
+        String transactionId,
+        String dealId,
+        LocalDate closeDate,
+        Attributes attributes,
+        BigDecimal basis,
+        BigDecimal percent,
+        BigDecimal amount,
+        BigDecimal units,
+        BigDecimal start,
+        BigDecimal end,
+        LocalDate cancelledOn) {
+
+    public record Attributes(String sku, String family, String industry, String dealType) {
+    }
+
+    public String sku() {
+        return attributes.sku();
+    }
+
+    public String family() {
+        return attributes.family();
+    }
+
+    public String industry() {
+        return attributes.industry();
+    }
+
+    public String dealType() {
+        return attributes.dealType();
+    }
+
+    public boolean zeroWidth() {
+        return end.compareTo(start) == 0;
+    }
+
+    /** Whether the deal was cancelled no later than {@code days} after it closed. */
+    public boolean cancelledWithin(int days) {
+        return cancelledOn != null && !cancelledOn.isAfter(closeDate.plusDays(days));
+    }
+}

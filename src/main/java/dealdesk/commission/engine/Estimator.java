@@ -1,0 +1,92 @@
+package dealdesk.commission.engine;
+
+import dealdesk.commission.Transaction;
+import dealdesk.commission.engine.PlanFacts.BandFact;
+import dealdesk.commission.engine.Statement.AwardLine;
+import dealdesk.commission.engine.Statement.Line;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An estimate is the period's statement with the hypothetical transactions
+ * minus the statement without them: by construction it equals the difference
+ * the deal will make when it closes in that period.
+ */
+public final class Estimator {
+    private final CommissionEngine engine;
+
+    public Estimator(CommissionEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * amount: earned with minus earned without; lines: what the deal adds
+     * (including SPIF and cap lines it causes); replaced: lines of the current
+     * statement that change (retroactive tiers re-rate earlier credits).
+     */
+    public record Estimate(
+            String username,
+            String period,
+            String currency,
+            BigDecimal amount,
+            BigDecimal earnedBefore,
+            BigDecimal earnedAfter,
+            BigDecimal attainmentBefore,
+            BigDecimal attainmentAfter,
+            String bandBefore,
+            String bandAfter,
+            List<String> bandsEntered,
+            List<Line> lines,
+            List<Line> replaced,
+            List<AwardLine> awards) {
+    }
+
+    public Estimate estimate(StatementInput current, List<Transaction> hypothetical) {
+        Statement before = engine.compute(current);
+        List<Transaction> withDeal = new ArrayList<>(current.transactions());
+        withDeal.addAll(hypothetical);
+        Statement after = engine.compute(current.withTransactions(withDeal));
+        return difference(current, before, after);
+    }
+
+    public static Estimate difference(StatementInput current, Statement before, Statement after) {
+        List<Line> added = subtract(after.lines(), before.lines());
+        List<Line> replaced = subtract(before.lines(), after.lines());
+        List<AwardLine> awards = new ArrayList<>(after.awards());
+        awards.removeAll(before.awards());
+        List<String> entered = new ArrayList<>();
+        if (current.plan().tiers() != null && (current.quota() != null || !current.plan().needsQuota())) {
+            for (BandFact band : CommissionEngine.bands(current.plan(), current.quota())) {
+                if (band.lower().compareTo(before.credited()) > 0 && band.lower().compareTo(after.credited()) <= 0) {
+                    entered.add(band.label());
+                }
+            }
+        }
+        return new Estimate(current.username(), current.period().toString(), after.currency(),
+                after.totals().earned().subtract(before.totals().earned()), before.totals().earned(),
+                after.totals().earned(), before.attainment(), after.attainment(), before.progress().band(),
+                after.progress().band(), entered, added, replaced, awards);
+    }
+
+    /** Lines of {@code from} with no line of the same transaction, component, band and amount in {@code other}. */
+    private static List<Line> subtract(List<Line> from, List<Line> other) {
+        List<Key> remaining = new ArrayList<>();
+        for (Line line : other) {
+            remaining.add(Key.of(line));
+        }
+        List<Line> result = new ArrayList<>();
+        for (Line line : from) {
+            if (!remaining.remove(Key.of(line))) {
+                result.add(line);
+            }
+        }
+        return result;
+    }
+
+    private record Key(String transactionId, String component, String band, BigDecimal amount) {
+        static Key of(Line line) {
+            return new Key(line.transactionId(), line.component(), line.band(), line.amount().stripTrailingZeros());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dealdesk.commission.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One user's commission statement for one period, in the shape of
+ * GET /api/v1/statements/{username}/{period}. Amounts in lines are rounded to
+ * the currency's minor unit; totals are sums of rounded lines.
+ */
+public record Statement(
+        String username,
+        String period,
+        String currency,
+        String status,
+        String plan,
+        BigDecimal quota,
+        BigDecimal credited,
+        BigDecimal attainment,
+        List<Line> lines,
+        List<AwardLine> awards,
+        Totals totals,
+        Progress progress) {
+
+    public static final String COMMISSION = "COMMISSION";
+    public static final String SPIF = "SPIF";
+    public static final String CLAWBACK = "CLAWBACK";
+    public static final String PRIOR_PERIOD_CLAWBACK = "PRIOR_PERIOD_CLAWBACK";
+    public static final String CAP = "CAP";
+
+    /** rate is the effective rate applied to baseAmount (for a PER_UNIT SPIF: the amount per unit). */
+    public record Line(String transactionId, String component, String band, BigDecimal baseAmount, BigDecimal rate,
+                       BigDecimal amount, Trace trace) {
+    }
+
+    /** A non-cash SPIF award: listed with its value, never paid. */
+    public record AwardLine(String spif, String type, String description, BigDecimal value) {
+    }
+
+    /** earned: cash commission and SPIFs after the cap; payable = earned + adjustments + drawPaid - drawRecovered. */
+    public record Totals(BigDecimal earned, BigDecimal adjustments, BigDecimal drawPaid, BigDecimal drawRecovered,
+                         BigDecimal payable, BigDecimal drawBalance) {
+    }
+
+    /** Where the user stands: the band reached, what is left to the next, and each SPIF's progress. */
+    public record Progress(String band, BigDecimal nextBandAt, BigDecimal toNextBand, List<SpifStatus> spifs) {
+    }
+
+    /** e.g. 7 of 10 units toward a trip. measure is "units" or "amount". */
+    public record SpifStatus(String spif, String type, String measure, BigDecimal progress, BigDecimal threshold,
+                             boolean reached, String description) {
+    }
+
+    /**
+     * Why a line is what it is: the transaction and split it came from, the plan
+     * version, the rules that fired, and every number between the base and the result.
+     */
+    public record Trace(
+            Source source,
+            String plan,
+            List<String> rules,
+            RateTrace rate,
+            List<Factor> factors,
+            BandTrace band,
+            BigDecimal baseAmount,
+            BigDecimal exact,
+            BigDecimal result) {
+    }
+
+    /** The credit: transaction, deal, split percent of the basis amount, and the credited amount. */
+    public record Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
+                         BigDecimal credit) {
+    }
+
+    /** rate: the line rate (or SPIF award value); source: the plan path it came from. */
+    public record RateTrace(BigDecimal rate, String source, BigDecimal effective) {
+    }
+
+    public record Factor(String source, String name, BigDecimal factor) {
+    }
+
+    /** The band, its plan path, its rate or multiplier, and the slice of the credit paid in it. */
+    public record BandTrace(String label, String source, BigDecimal rate, BigDecimal multiplier, BigDecimal sliceFrom,
+                            BigDecimal sliceTo) {
+    }
+
+    public Statement withStatus(String newStatus) {
+        return new Statement(username, period, currency, newStatus, plan, quota, credited, attainment, lines, awards,
+                totals, progress);
+    }
+}

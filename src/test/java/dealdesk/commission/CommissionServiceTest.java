@@ -1,0 +1,255 @@
+package dealdesk.commission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dealdesk.auth.PasswordHasher;
+import dealdesk.auth.Role;
+import dealdesk.auth.UserService;
+import dealdesk.commission.api.AssignmentRequest;
+import dealdesk.commission.engine.CommissionEngine;
+import dealdesk.commission.engine.Fixtures;
+import dealdesk.commission.engine.Statement;
+import dealdesk.common.ApiException;
+import dealdesk.common.FieldError;
+import dealdesk.common.Period;
+import dealdesk.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Storage, recomputation, clawbacks across closed periods and draws, on a real PostgreSQL. */
+class CommissionServiceTest {
+    private static final String HEADER = "id,dealId,closeDate,sku,family,units,amount,currency,industry,dealType,splits\n";
+    private static final Period Q4 = Period.parse("2026-Q4");
+    private static final Period Q1 = Period.parse("2027-Q1");
+
+    private Jdbi jdbi;
+    private CommissionService commission;
+
+    @BeforeEach
+    void freshDatabase() {
+        jdbi = TestDatabase.freshJdbi();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        UserService users = new UserService(jdbi, new PasswordHasher(4), clock, Duration.ofHours(1));
+        users.create(new UserService.NewUser("manager", "Maya", Role.MANAGER, "demo", null));
+        users.create(new UserService.NewUser("alice", "Alice", Role.REP, "demo", "manager"));
+        users.create(new UserService.NewUser("bob", "Bob", Role.REP, "demo", "manager"));
+        commission = new CommissionService(jdbi, users, new CommissionEngine(Fixtures.DROOLS), clock);
+    }
+
+    private void layeredPlanFor(String... reps) {
+        commission.putPlan("ae-layered", "effectiveFrom: 2026-01-01\nclawback: { windowDays: 90 }\n"
+                + Fixtures.resource("layered-plan.yaml"), "finance");
+        for (String rep : reps) {
+            commission.putAssignment("ae-layered", rep, new AssignmentRequest("2026-01-01", null), "finance");
+            commission.putQuota(rep, "2026-Q4", new BigDecimal("200000"), "finance");
+            commission.putQuota(rep, "2027-Q1", new BigDecimal("200000"), "finance");
+        }
+    }
+
+    private void importCsv(String rows) {
+        commission.importTransactions(TransactionParser.fromCsv(HEADER + rows), "rows", "IMPORT", "finance");
+    }
+
+    @Test
+    void theWorkedExampleIsStoredAndRecomputedOnlyWhenItsInputsChange() {
+        layeredPlanFor("alice");
+        importCsv(Fixtures.resource("layered-transactions.csv").lines().skip(1)
+                .map(line -> line + "\n").reduce("", String::concat));
+
+        Statement first = commission.statement("alice", Q4);
+        assertThat(first.totals().earned()).isEqualByComparingTo("38540.00");
+        assertThat(storedCount()).isEqualTo(1);
+
+        commission.putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
+        assertThat(storedCount()).isZero();
+        Statement raised = commission.statement("alice", Q4);
+        // 1.0 is now reached at 100,000: T1 50k in band 1; T2 40k; T3 10k below and 20k above; T4 all above
+        assertThat(raised.attainment()).isEqualByComparingTo("2.2");
+        assertThat(raised.totals().earned()).isGreaterThan(first.totals().earned());
+    }
+
+    @Test
+    void theSameTransactionIdAgainReplacesAndNeverDuplicates() {
+        layeredPlanFor("alice");
+        importCsv("T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
+        importCsv("T1,D1,2026-10-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
+
+        Statement statement = commission.statement("alice", Q4);
+
+        assertThat(statement.credited()).isEqualByComparingTo("10000");
+        assertThat(statement.lines()).hasSize(1);
+    }
+
+    @Test
+    void movingASplitFromAliceToBobRecomputesBoth() {
+        layeredPlanFor("alice", "bob");
+        importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
+        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statement("bob", Q4).totals().earned()).isEqualByComparingTo("0");
+
+        importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
+
+        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
+        assertThat(commission.statement("bob", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+    }
+
+    @Test
+    void anImportWithOneBadRowStoresNothing() {
+        layeredPlanFor("alice");
+        ApiException error = catchThrowableOfType(ApiException.class, () -> importCsv("""
+                T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:100
+                T2,D2,2026-10-06,A,CORE,1,50000,EUR,RETAIL,NEW,alice:100
+                T3,D3,2026-10-07,A,CORE,1,50000,USD,RETAIL,NEW,alice:60;zed:40
+                T4,D4,2026-10-08,A,CORE,1,50000,USD,RETAIL,NEW,alice:60;bob:30
+                """));
+
+        assertThat(error.details()).extracting(FieldError::path)
+                .containsExactly("rows[3].splits", "rows[1].currency", "rows[2].splits[1].username");
+        assertThat(commission.statement("alice", Q4).lines()).isEmpty();
+    }
+
+    @Test
+    void aDealCancelledWhileItsPeriodIsOpenIsReversedInThatStatement() {
+        layeredPlanFor("alice");
+        importCsv("T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
+
+        commission.cancelDeal("D1", LocalDate.parse("2026-12-01"), "finance");
+
+        Statement statement = commission.statement("alice", Q4);
+        assertThat(statement.lines()).extracting(Statement.Line::component).containsExactly("COMMISSION", "CLAWBACK");
+        assertThat(statement.lines().get(1).amount()).isEqualByComparingTo("-7875.00");
+        assertThat(statement.totals().earned()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aDealCancelledAfterItsPeriodClosedIsAPriorPeriodLineInTheOpenPeriod() {
+        layeredPlanFor("alice");
+        importCsv("""
+                T1,D1,2026-12-20,A,CORE,1,50000,USD,RETAIL,NEW,alice:100
+                T9,D9,2027-01-25,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
+                """);
+        Statement closedBefore = commission.statement("alice", Q4);
+        assertThat(commission.closePeriod(Q4, "finance")).isEqualTo(1);
+
+        commission.cancelDeal("D1", LocalDate.parse("2027-01-10"), "finance");
+
+        Statement closed = commission.statement("alice", Q4);
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.lines()).isEqualTo(closedBefore.lines());
+        Statement open = commission.statement("alice", Q1);
+        Statement.Line clawback = open.lines().stream()
+                .filter(line -> line.component().equals("PRIOR_PERIOD_CLAWBACK")).findFirst().orElseThrow();
+        // paid in Q4 at 0.15 x 1.10 (last 14 days) = 8,250.00
+        assertThat(clawback.amount()).isEqualByComparingTo("-8250.00");
+        assertThat(clawback.transactionId()).isEqualTo("T1");
+        assertThat(open.totals().adjustments()).isEqualByComparingTo("-8250.00");
+        // T9 in Q1: 10,000 x 0.15
+        assertThat(open.totals().payable()).isEqualByComparingTo("-6750.00");
+    }
+
+    @Test
+    void aRecoverableDrawCarriesAcrossThreeMonths() {
+        commission.putPlan("monthly", """
+                id: monthly
+                effectiveFrom: 2026-01-01
+                period: MONTH
+                currency: USD
+                creditBasis: AMOUNT
+                baseRate: 0.10
+                draw: { amount: 1500, recoverable: true }
+                """, "finance");
+        commission.putAssignment("monthly", "bob", new AssignmentRequest("2026-10-01", null), "finance");
+        importCsv("""
+                T1,D1,2026-10-05,A,CORE,1,5000,USD,RETAIL,NEW,bob:100
+                T2,D2,2026-11-05,A,CORE,1,20000,USD,RETAIL,NEW,bob:100
+                T3,D3,2026-12-05,A,CORE,1,40000,USD,RETAIL,NEW,bob:100
+                """);
+
+        Statement december = commission.statement("bob", Period.parse("2026-12"));
+        Statement october = commission.statement("bob", Period.parse("2026-10"));
+        Statement november = commission.statement("bob", Period.parse("2026-11"));
+
+        assertThat(october.totals().drawPaid()).isEqualByComparingTo("1000.00");
+        assertThat(november.totals().drawRecovered()).isEqualByComparingTo("500.00");
+        assertThat(december.totals().drawRecovered()).isEqualByComparingTo("500.00");
+        assertThat(december.totals().payable()).isEqualByComparingTo("3500.00");
+        assertThat(december.totals().drawBalance()).isEqualByComparingTo("0");
+
+        // a late October booking lifts October above the draw: November and December follow
+        importCsv("T0,D0,2026-10-20,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
+        assertThat(commission.statement("bob", Period.parse("2026-12")).totals().drawRecovered())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void queuedRecomputationsAreClaimedOnceAndDrainTheQueue() {
+        layeredPlanFor("alice", "bob");
+        importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:50;bob:50\n");
+        assertThat(commission.pendingJobs()).isPositive();
+        assertThat(storedCount()).isZero();
+
+        while (commission.runOneJob()) {
+            // drain
+        }
+
+        assertThat(commission.pendingJobs()).isZero();
+        java.util.List<String> stored = jdbi.withHandle(handle -> handle.createQuery("select username from"
+                + " commission_statements where period = '2026-Q4' order by username").mapTo(String.class).list());
+        assertThat(stored).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void aJobClaimedByOneInstanceIsSkippedByAnotherAndReturnsIfThatInstanceDies() throws Exception {
+        layeredPlanFor("alice");
+        jdbi.useHandle(handle -> handle.execute("delete from commission_jobs"));
+        importCsv("""
+                T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
+                T2,D2,2027-01-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
+                """);
+        assertThat(commission.pendingJobs()).isEqualTo(1);
+        commission.putQuota("alice", "2027-Q1", new BigDecimal("300000"), "finance");
+        assertThat(commission.pendingJobs()).isEqualTo(2);
+
+        try (org.jdbi.v3.core.Handle crashing = jdbi.open()) {
+            crashing.begin();
+            CommissionDao.Job held = crashing.attach(CommissionDao.class).claimJob().orElseThrow();
+
+            // another instance claims the other job, never the one held
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isTrue();
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isFalse();
+            assertThat(commission.pendingJobs()).isEqualTo(1);
+
+            crashing.rollback(); // the instance dies: its claim is released with its transaction
+            assertThat(held.username()).isEqualTo("alice");
+        }
+        assertThat(commission.runOneJob()).isTrue();
+        assertThat(commission.pendingJobs()).isZero();
+    }
+
+    @Test
+    void aPlanVersionWithAnEarlierEffectiveDateChangesOpenStatements() {
+        layeredPlanFor("alice");
+        importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
+        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+
+        commission.putPlan("ae-layered", "effectiveFrom: 2026-07-01\n"
+                + Fixtures.resource("layered-plan.yaml").replace("baseRate: 0.15", "baseRate: 0.12"), "finance");
+
+        Statement statement = commission.statement("alice", Q4);
+        assertThat(statement.plan()).isEqualTo("ae-layered@v2");
+        assertThat(statement.totals().earned()).isEqualByComparingTo("1200.00");
+    }
+
+    private long storedCount() {
+        return jdbi.withHandle(handle -> handle.createQuery("select count(*) from commission_statements")
+                .mapTo(Long.class).one());
+    }
+}
