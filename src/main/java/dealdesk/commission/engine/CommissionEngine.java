@@ -368,7 +368,7 @@ public final class CommissionEngine {
         BigDecimal nextAt = null;
         BigDecimal toNext = null;
         for (BandFact candidate : facts.bands()) {
-            if (candidate.includes(credited)) {
+            if (candidate.coversPosition(credited)) {
                 band = candidate.label();
                 nextAt = candidate.upper() == null ? null : plain(candidate.upper());
                 toNext = candidate.upper() == null ? null : plain(candidate.upper().subtract(credited));
