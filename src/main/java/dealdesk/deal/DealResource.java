@@ -44,6 +44,13 @@ public class DealResource {
         return deals.get(user, id);
     }
 
+    @GET
+    @Path("/{id}/quotes")
+    @PermitAll
+    public List<dealdesk.quote.Quote> quotes(@Auth User user, @PathParam("id") long id) {
+        return deals.quotes(user, id);
+    }
+
     @PATCH
     @Path("/{id}")
     @PermitAll

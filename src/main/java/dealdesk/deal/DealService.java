@@ -96,6 +96,13 @@ public class DealService {
         return rows.stream().map(row -> load(row.id())).toList();
     }
 
+    /** The deal's quotes, oldest first, for whoever may see the deal. */
+    public List<Quote> quotes(User viewer, long id) {
+        get(viewer, id);
+        List<Long> ids = jdbi.withHandle(handle -> quotes.quotesOfDeal(handle, id));
+        return ids.stream().map(quoteId -> quotes.get(viewer, quoteId)).toList();
+    }
+
     /** The deal without an access check, for other features (commission, proposals). */
     public Deal load(long id) {
         return jdbi.withHandle(handle -> read(handle, id));

@@ -52,7 +52,8 @@ public final class PricingDataValidator {
             percent(v, t.percent(), p + ".percent");
         });
         list(v, data.segmentPrices(), "segmentPrices", (s, p) -> {
-            v.require(text(s.segment()), p + ".segment", "a segment is required");
+            v.require(s.segment() != null && s.segment().matches("[A-Z0-9_]{1,64}"), p + ".segment",
+                    "a segment in capitals, like EDUCATION or PARTNER");
             sku(v, s.sku(), p + ".sku", knownSku);
             currency(v, s.currency(), p + ".currency");
             price(v, s.price(), p + ".price");

@@ -17,6 +17,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,7 @@ public class QuotePricer {
     private final Supplier<CatalogSnapshot> catalog;
     private final PricingService pricing;
     private volatile QuoteEstimator estimator;
+    private volatile BookCurrencies bookCurrencies;
 
     public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
         this.catalog = catalog;
@@ -51,7 +57,7 @@ public class QuotePricer {
     /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */
     public PricedQuote price(QuoteRequest request, String owner, LocalDate closeDate) {
         CatalogSnapshot snapshot = catalog.get();
-        validate(request, snapshot);
+        validate(request, snapshot, currenciesOf(snapshot));
         List<PricedLine> facts = new ArrayList<>(request.lines().size());
         for (int i = 0; i < request.lines().size(); i++) {
             QuoteLineRequest line = request.lines().get(i);
@@ -63,7 +69,8 @@ public class QuotePricer {
                     line.quantity(), listPrice, discount(line)));
         }
         Customer customer = request.customer();
-        QuoteContext context = new QuoteContext(request.currency(), customer.segment(), customer.name().strip(),
+        String segment = customer.segment() == null ? null : customer.segment().strip().toUpperCase(Locale.ROOT);
+        QuoteContext context = new QuoteContext(request.currency(), segment, customer.name().strip(),
                 request.termMonths(), request.startDate());
         PricingOutcome outcome = pricing.engine().price(context, facts, pricing.data());
 
@@ -110,8 +117,23 @@ public class QuotePricer {
         return line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
     }
 
+    /** The currencies each price book has prices in, computed once per catalog snapshot (not per preview). */
+    private Function<String, Set<String>> currenciesOf(CatalogSnapshot snapshot) {
+        BookCurrencies cached = bookCurrencies;
+        if (cached == null || cached.snapshot() != snapshot) {
+            cached = new BookCurrencies(snapshot, new ConcurrentHashMap<>());
+            bookCurrencies = cached;
+        }
+        Map<String, Set<String>> byBook = cached.byBook();
+        return book -> byBook.computeIfAbsent(book, snapshot::currencies);
+    }
+
+    private record BookCurrencies(CatalogSnapshot snapshot, Map<String, Set<String>> byBook) {
+    }
+
     /** Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}. */
-    static void validate(QuoteRequest request, CatalogSnapshot snapshot) {
+    static void validate(QuoteRequest request, CatalogSnapshot snapshot,
+                         Function<String, Set<String>> currenciesOfBook) {
         Validation v = new Validation();
         Customer customer = request.customer();
         if (customer == null) {
@@ -130,7 +152,7 @@ public class QuotePricer {
         v.require(bookKnown, "priceBook", request.priceBook() == null ? "a price book is required"
                 : "unknown price book " + request.priceBook());
         boolean bookHasCurrency = currencyKnown && bookKnown
-                && snapshot.currencies(request.priceBook()).contains(request.currency());
+                && currenciesOfBook.apply(request.priceBook()).contains(request.currency());
         if (currencyKnown && bookKnown && !bookHasCurrency) {
             v.add("currency", "price book " + request.priceBook() + " has no prices in " + request.currency());
         }

@@ -159,7 +159,8 @@ class PricingEngineTest {
     @Test
     void contractedPriceOfTheAccountOverridesWhileValid() {
         List<ContractedPrice> contracts = List.of(
-                new ContractedPrice("Acme Corp", "CRM-PRO", "USD", new BigDecimal("70.00"), LocalDate.of(2026, 1, 1), null),
+                // the account as another person typed it
+                new ContractedPrice("ACME corp", "CRM-PRO", "USD", new BigDecimal("70.00"), LocalDate.of(2026, 1, 1), null),
                 new ContractedPrice("Acme Corp", "HW-GATEWAY", "USD", new BigDecimal("900.00"),
                         LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
                 new ContractedPrice("Globex", "CRM-PRO", "USD", new BigDecimal("60.00"), LocalDate.of(2026, 1, 1), null));

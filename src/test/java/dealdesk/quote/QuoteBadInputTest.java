@@ -1,0 +1,224 @@
+package dealdesk.quote;
+
+import static dealdesk.quote.QuoteApiTest.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dealdesk.DealdeskConfiguration;
+import dealdesk.testing.TestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every bad input to the pricing, quote and deal endpoints is a 4xx naming the field, never a 500. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class QuoteBadInputTest {
+    static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension();
+    static String alice;
+    static String admin;
+
+    @BeforeAll
+    static void signIn() {
+        alice = TestApp.token(APP, "alice");
+        admin = TestApp.token(APP, "admin");
+    }
+
+    static Map<String, Object> preview(List<Map<String, Object>> lines) {
+        return new LinkedHashMap<>(QuoteApiTest.quote(null, null, 12, lines));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> paths(Response response, int status) {
+        String text = response.readEntity(String.class);
+        assertThat(response.getStatus()).as(text).isEqualTo(status);
+        try {
+            Map<String, Object> error = APP.getObjectMapper().readValue(text, Map.class);
+            return ((List<Map<String, Object>>) error.get("details")).stream().map(d -> (String) d.get("path")).toList();
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    /** The status of a response, which is read and closed so its connection goes back to the pool. */
+    static int status(Response response) {
+        try (response) {
+            response.readEntity(String.class);
+            return response.getStatus();
+        }
+    }
+
+    static Response post(String path, String token, Object body) {
+        return TestApp.request(APP, path, token).post(Entity.json(body));
+    }
+
+    static long newDeal(String token) {
+        Map<String, Object> deal = json(post("/api/v1/deals", token, Map.of(
+                "account", Map.of("name", "Acme Corp", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-15", "stage", "PROPOSAL")), 201);
+        return ((Number) deal.get("id")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Response response, int status) {
+        String text = response.readEntity(String.class);
+        assertThat(response.getStatus()).as(text).isEqualTo(status);
+        try {
+            return APP.getObjectMapper().readValue(text, Map.class);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    static List<String> previewPaths(Map<String, Object> body, int status) {
+        return paths(post("/api/v1/quotes/preview", alice, body), status);
+    }
+
+    @Test
+    void unknownSkuIsNamed() {
+        assertThat(previewPaths(preview(List.of(line("NOPE-1", 1, 0))), 422)).containsExactly("lines[0].sku");
+    }
+
+    @Test
+    void zeroNegativeAndFractionalQuantitiesWhereTheUnitForbidsThem() {
+        assertThat(previewPaths(preview(List.of(line("CRM-PRO", 0, 0), line("CRM-PRO", -3, 0), line("CRM-PRO", 1.5, 0))), 422))
+                .containsExactly("lines[0].quantity", "lines[1].quantity", "lines[2].quantity");
+        // hours of onboarding may be fractional
+        assertThat(status(post("/api/v1/quotes/preview", alice, preview(List.of(line("SVC-ONBOARD", 7.5, 0))))))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void discountOutsideZeroToHundred() {
+        assertThat(previewPaths(preview(List.of(line("CRM-PRO", 1, -1), line("CRM-PRO", 1, 100.5))), 422))
+                .containsExactly("lines[0].discountPercent", "lines[1].discountPercent");
+    }
+
+    @Test
+    void tenThousandAndOneLinesAreRefused() {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            lines.add(Map.of("sku", "CRM-PRO", "quantity", 1));
+        }
+        assertThat(previewPaths(preview(lines), 422)).containsExactly("lines");
+    }
+
+    @Test
+    void unknownCurrencyPriceBookAndACurrencyTheBookHasNoPricesIn() {
+        Map<String, Object> body = preview(List.of(line("CRM-PRO", 1, 0)));
+        body.put("currency", "XYZ");
+        body.put("priceBook", "Nope");
+        assertThat(previewPaths(body, 422)).containsExactlyInAnyOrder("currency", "priceBook");
+        body.put("currency", "EUR");
+        body.put("priceBook", "Standard USD");
+        assertThat(previewPaths(body, 422)).containsExactly("currency");
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lines", List.of(Map.of("quantity", 1)));
+        assertThat(previewPaths(body, 422)).contains("customer", "currency", "priceBook", "termMonths", "startDate",
+                "lines[0].sku");
+        assertThat(previewPaths(preview(List.of()), 422)).containsExactly("lines");
+    }
+
+    @Test
+    void malformedJsonWrongTypesAndUnknownFieldsAre400() {
+        Response malformed = TestApp.request(APP, "/api/v1/quotes/preview", alice)
+                .post(Entity.entity("{\"lines\": [", MediaType.APPLICATION_JSON));
+        assertThat(status(malformed)).isEqualTo(400);
+        Map<String, Object> wrongType = preview(List.of(Map.of("sku", "CRM-PRO", "quantity", "many")));
+        assertThat(previewPaths(wrongType, 400)).containsExactly("lines[0].quantity");
+        Map<String, Object> unknown = preview(List.of(line("CRM-PRO", 1, 0)));
+        unknown.put("colour", "red");
+        assertThat(previewPaths(unknown, 400)).containsExactly("colour");
+    }
+
+    @Test
+    void emptyBodyIsRefusedNotAServerError() {
+        Response response = TestApp.request(APP, "/api/v1/quotes/preview", alice)
+                .post(Entity.entity("", MediaType.APPLICATION_JSON));
+        assertThat(status(response)).isBetween(400, 499);
+    }
+
+    @Test
+    void missingAuthIs401AndWrongRoleIs403() {
+        assertThat(status(post("/api/v1/quotes/preview", null, preview(List.of(line("CRM-PRO", 1, 0)))))).isEqualTo(401);
+        assertThat(status(TestApp.request(APP, "/api/v1/deals", null).get())).isEqualTo(401);
+        assertThat(status(TestApp.request(APP, "/api/v1/pricing/data", alice).put(Entity.json(Map.of())))).isEqualTo(403);
+        assertThat(status(TestApp.request(APP, "/api/v1/pricing/data", alice).get())).isEqualTo(403);
+        assertThat(status(post("/api/v1/quotes/1/approve", alice, Map.of()))).isEqualTo(403);
+    }
+
+    @Test
+    void unknownQuoteAndDealAre404AndQuotesNeedADeal() {
+        assertThat(status(TestApp.request(APP, "/api/v1/quotes/999999", alice).get())).isEqualTo(404);
+        assertThat(status(TestApp.request(APP, "/api/v1/deals/999999", alice).get())).isEqualTo(404);
+        assertThat(paths(post("/api/v1/quotes", alice, preview(List.of(line("CRM-PRO", 1, 0)))), 422)).containsExactly("dealId");
+        Map<String, Object> unknownDeal = QuoteApiTest.quote(999999, null, 12, List.of(line("CRM-PRO", 1, 0)));
+        assertThat(paths(post("/api/v1/quotes", alice, unknownDeal), 422)).containsExactly("dealId");
+    }
+
+    @Test
+    void updateWithoutAVersionIsRefused() {
+        long dealId = newDeal(alice);
+        Map<String, Object> created = json(post("/api/v1/quotes", alice,
+                QuoteApiTest.quote(dealId, null, 12, List.of(line("CRM-PRO", 1, 0)))), 201);
+        Response update = TestApp.request(APP, "/api/v1/quotes/" + created.get("id"), alice)
+                .put(Entity.json(QuoteApiTest.quote(null, null, 12, List.of(line("CRM-PRO", 2, 0)))));
+        assertThat(paths(update, 422)).containsExactly("version");
+    }
+
+    @Test
+    void badDealsAreNamed() {
+        Map<String, Object> deal = new LinkedHashMap<>();
+        deal.put("account", Map.of("name", ""));
+        deal.put("splits", List.of(Map.of("username", "alice", "percent", 60), Map.of("username", "ghost", "percent", 30)));
+        assertThat(paths(post("/api/v1/deals", alice, deal), 422))
+                .containsExactlyInAnyOrder("account.name", "splits[1].username", "expectedCloseDate");
+        deal.put("account", Map.of("name", "Acme"));
+        deal.put("expectedCloseDate", "2026-12-01");
+        deal.put("splits", List.of(Map.of("username", "alice", "percent", 60), Map.of("username", "bob", "percent", 30)));
+        assertThat(paths(post("/api/v1/deals", alice, deal), 422)).containsExactly("splits");
+        deal.put("splits", List.of(Map.of("username", "alice", "percent", 100)));
+        deal.put("owner", "bob");
+        assertThat(status(post("/api/v1/deals", alice, deal))).isEqualTo(403);
+        deal.put("stage", "WON");
+        assertThat(status(post("/api/v1/deals", alice, deal))).isEqualTo(400);
+    }
+
+    @Test
+    void closingNeedsAnApprovedPrimaryQuoteAndOnlyWonDealsCancel() {
+        long dealId = newDeal(alice);
+        String path = "/api/v1/deals/" + dealId;
+        assertThat(paths(post(path + "/close-won", alice, Map.of()), 422)).containsExactly("primaryQuoteId");
+        json(post("/api/v1/quotes", alice, QuoteApiTest.quote(dealId, null, 12, List.of(line("CRM-PRO", 1, 0)))), 201);
+        assertThat(paths(post(path + "/close-won", alice, Map.of()), 422)).containsExactly("primaryQuoteId");
+        assertThat(status(post(path + "/cancel", alice, Map.of()))).isEqualTo(409);
+        Response patch = TestApp.request(APP, path, alice).method("PATCH", Entity.json(Map.of("stage", "CLOSED_WON")));
+        assertThat(paths(patch, 422)).containsExactly("stage");
+        Response stale = TestApp.request(APP, path, alice).method("PATCH", Entity.json(Map.of("version", 99, "nextStep", "x")));
+        assertThat(status(stale)).isEqualTo(409);
+    }
+
+    @Test
+    void badPricingDataIsNamedAndNothingChanges() {
+        Map<String, Object> document = Map.of(
+                "promotions", List.of(Map.of("code", "BAD", "sku", "CRM-PRO", "percent", 150, "validFrom", "2026-12-31",
+                        "validTo", "2026-01-01")),
+                "floors", List.of(Map.of("name", "x", "sku", "NOPE", "family", "CRM", "percentOfList", 50)));
+        Response response = TestApp.request(APP, "/api/v1/pricing/data", admin).put(Entity.json(document));
+        assertThat(paths(response, 422)).containsExactlyInAnyOrder("promotions[0].percent", "promotions[0].validTo", "floors[0]");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> current = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class);
+        assertThat((List<?>) current.get("promotions")).hasSize(2);
+    }
+}
