@@ -107,8 +107,15 @@ class CommissionApiTest {
         assertThat((List<Map<String, Object>>) estimate.get("awards")).extracting(award -> award.get("spif"))
                 .containsExactly("hawaii");
         // nothing was stored: the statement still has three transactions
-        Map<String, Object> statement = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
-        assertThat(new BigDecimal(statement.get("credited").toString())).isEqualByComparingTo("120000");
+        Map<String, Object> before = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
+        assertThat(new BigDecimal(before.get("credited").toString())).isEqualByComparingTo("120000");
+
+        // and once the deal closes, the statement moves by exactly the estimate
+        String e4 = csv.lines().filter(line -> line.startsWith("id,") || line.startsWith("E4")).reduce((a, b) -> a + "\n" + b)
+                .orElseThrow();
+        ok(request(APP, "/api/v1/transactions", finance).post(Entity.entity(e4, CSV)));
+        Map<String, Object> after = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
+        assertThat(earned(after).subtract(earned(before))).isEqualByComparingTo(new BigDecimal(estimate.get("amount").toString()));
     }
 
     @Test
@@ -259,6 +266,10 @@ class CommissionApiTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static BigDecimal earned(Map<String, Object> statement) {
+        return new BigDecimal(((Map<String, Object>) statement.get("totals")).get("earned").toString());
     }
 
     private static List<Object> paths(Map<String, Object> error) {
