@@ -174,6 +174,14 @@ class CommissionApiTest {
 
         assertThat(paths(error)).containsExactlyInAnyOrder("baseRate", "tiers.bands[1].from", "spifs[0].award.type");
         assertThat(status(request(APP, "/api/v1/plans/broken", finance).get())).isEqualTo(404);
+        try (Response versions = request(APP, "/api/v1/plans/example-dave", finance).get()) {
+            List<Map<String, Object>> list = versions.readEntity(new GenericType<List<Map<String, Object>>>() { });
+            assertThat(list).singleElement().satisfies(version -> {
+                assertThat(version.get("version")).isEqualTo(1);
+                assertThat(version.get("effectiveFrom")).isEqualTo("2026-01-01");
+                assertThat(((Map<String, Object>) version.get("plan")).get("currency")).isEqualTo("USD");
+            });
+        }
         assertThat(paths(error(request(APP, "/api/v1/plans/other", finance)
                 .put(Entity.entity("id: notother\nperiod: QUARTER\ncurrency: USD\ncreditBasis: AMOUNT\nbaseRate: 0.1", YAML)), 422)))
                 .containsExactly("id");
