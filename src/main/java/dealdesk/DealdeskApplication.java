@@ -29,6 +29,9 @@ import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
+import dealdesk.web.PageResource;
+import dealdesk.web.Pages;
+import dealdesk.web.StaticResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -59,6 +62,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         Json.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addBundle(Pages.viewBundle());
     }
 
     @Override
@@ -101,6 +105,10 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         insights.usePipeline(dealCommission);
         environment.jersey().register(new CommissionResource(commission, insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
+
+        // --- web pages ---
+        environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new StaticResource());
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {

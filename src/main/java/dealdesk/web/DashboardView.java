@@ -1,0 +1,62 @@
+package dealdesk.web;
+
+import dealdesk.auth.User;
+
+import java.util.List;
+
+/**
+ * The rep dashboard shell: whose figures and which period; dashboard.js
+ * fetches the figures from the commission API and degrades to a notice when
+ * that API is missing or has nothing for the period.
+ */
+public class DashboardView extends Page {
+    private final User subject;
+    private final String period;
+    private final String periodError;
+    private final List<Choices.Option> people;
+    private final List<DealRow> deals;
+
+    /** One of the subject's deals, with its primary quote (blank when it has none yet). */
+    public record DealRow(String id, String account, String stage, boolean open, String expectedClose,
+                          String primaryQuoteId) {
+    }
+
+    DashboardView(User viewer, String token, User subject, String period, String periodError,
+                  List<Choices.Option> people, List<DealRow> deals) {
+        super("dashboard.ftlh", "Dashboard", "dashboard", viewer, token);
+        this.subject = subject;
+        this.period = period == null ? "" : period;
+        this.periodError = periodError == null ? "" : periodError;
+        this.people = people;
+        this.deals = deals;
+    }
+
+    public List<DealRow> getDeals() {
+        return deals;
+    }
+
+    public String getSubjectUsername() {
+        return subject.username();
+    }
+
+    public String getSubjectName() {
+        return subject.name();
+    }
+
+    public boolean isOwnDashboard() {
+        return subject.username().equals(getUsername());
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public String getPeriodError() {
+        return periodError;
+    }
+
+    /** Whose dashboards the viewer may open (empty for a rep: only their own). */
+    public List<Choices.Option> getPeople() {
+        return people;
+    }
+}
