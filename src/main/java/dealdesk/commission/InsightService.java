@@ -22,16 +22,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /** Estimates (with minus without) and the rep dashboard. */
 public class InsightService {
-    private static final int MAX_CACHED_INPUTS = 10_000;
+    private static final int MAX_CACHED_INPUTS = 200;
+    private static final int MAX_CACHED_PERIODS = 10_000;
 
     private final Jdbi jdbi;
     private final CommissionService commission;
-    private final Map<String, CachedInput> inputs = new ConcurrentHashMap<>();
+    private final Map<String, CachedInput> inputs = lru(MAX_CACHED_INPUTS);
+    private final Map<String, CachedPeriod> periods = lru(MAX_CACHED_PERIODS);
     private volatile OpenPipeline pipeline = OpenPipeline.NONE;
 
     public InsightService(Jdbi jdbi, CommissionService commission) {
@@ -115,21 +116,37 @@ public class InsightService {
      */
     private CachedInput input(String username, LocalDate closeDate) {
         long version = commission.inputVersion(username);
-        String key = username + "|" + closeDate;
-        CachedInput cached = inputs.get(key);
+        String dateKey = username + "|" + closeDate;
+        CachedPeriod period = periods.get(dateKey);
+        if (period == null || period.version() != version) {
+            Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
+                    ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
+            period = new CachedPeriod(version, Period.containing(plan.period(), closeDate));
+            periods.put(dateKey, period);
+        }
+        String periodKey = username + "|" + period.period();
+        CachedInput cached = inputs.get(periodKey);
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
-                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
-        Period period = Period.containing(plan.period(), closeDate);
-        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, period));
-        if (inputs.size() > MAX_CACHED_INPUTS) {
-            inputs.clear();
-        }
+        Period statementPeriod = period.period();
+        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, statementPeriod));
         CachedInput loaded = new CachedInput(version, input, commission.engine().compute(input));
-        inputs.put(key, loaded);
+        inputs.put(periodKey, loaded);
         return loaded;
+    }
+
+    private record CachedPeriod(long version, Period period) {
+    }
+
+    /** A small least-recently-used map: a rep's period inputs can be large. */
+    private static <V> Map<String, V> lru(int capacity) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     // ---- dashboard ------------------------------------------------------------------------------
