@@ -348,9 +348,10 @@ public class CommissionService {
                 if (closed.isEmpty()) {
                     continue; // reversed in its own statement, which is still open
                 }
+                // net of what the closed statement paid on it: zero if it was already reversed there
                 BigDecimal paid = BigDecimal.ZERO;
                 for (Statement.Line line : read(closed.get().body()).lines()) {
-                    if (cancelled.id().equals(line.transactionId()) && !line.component().equals(Statement.CLAWBACK)) {
+                    if (cancelled.id().equals(line.transactionId())) {
                         paid = paid.add(line.amount());
                     }
                 }

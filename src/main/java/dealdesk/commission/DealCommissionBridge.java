@@ -114,7 +114,7 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
         if (owner == null || closeDate == null || quote == null || quote.lines() == null || quote.lines().isEmpty()) {
             return null;
         }
-        var plan = commission.planOn(owner, closeDate);
+        var plan = insights.planOn(owner, closeDate);
         if (plan.isEmpty() || !plan.get().currency().getCurrencyCode().equals(quote.currency())) {
             return null; // no plan, or one that pays in another currency: nothing honest to show
         }

@@ -21,17 +21,19 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /** Estimates (with minus without) and the rep dashboard. */
 public class InsightService {
-    private static final int MAX_CACHED_INPUTS = 10_000;
+    private static final int MAX_CACHED_INPUTS = 200;
+    private static final int MAX_CACHED_PLANS = 10_000;
 
     private final Jdbi jdbi;
     private final CommissionService commission;
-    private final Map<String, CachedInput> inputs = new ConcurrentHashMap<>();
+    private final Map<String, CachedInput> inputs = lru(MAX_CACHED_INPUTS);
+    private final Map<String, CachedPlan> plans = lru(MAX_CACHED_PLANS);
     private volatile OpenPipeline pipeline = OpenPipeline.NONE;
 
     public InsightService(Jdbi jdbi, CommissionService commission) {
@@ -115,21 +117,46 @@ public class InsightService {
      */
     private CachedInput input(String username, LocalDate closeDate) {
         long version = commission.inputVersion(username);
-        String key = username + "|" + closeDate;
-        CachedInput cached = inputs.get(key);
+        Plan plan = planOn(username, closeDate, version).orElseThrow(() ->
+                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
+        Period statementPeriod = Period.containing(plan.period(), closeDate);
+        String periodKey = username + "|" + statementPeriod;
+        CachedInput cached = inputs.get(periodKey);
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        Plan plan = commission.planOn(username, closeDate).orElseThrow(() ->
-                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
-        Period period = Period.containing(plan.period(), closeDate);
-        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, period));
-        if (inputs.size() > MAX_CACHED_INPUTS) {
-            inputs.clear();
-        }
+        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, statementPeriod));
         CachedInput loaded = new CachedInput(version, input, commission.engine().compute(input));
-        inputs.put(key, loaded);
+        inputs.put(periodKey, loaded);
         return loaded;
+    }
+
+    /** The plan a user is paid by for a deal closing on a date, kept while their input version holds. */
+    public Optional<Plan> planOn(String username, LocalDate date) {
+        return planOn(username, date, commission.inputVersion(username));
+    }
+
+    private Optional<Plan> planOn(String username, LocalDate date, long version) {
+        String key = username + "|" + date;
+        CachedPlan cached = plans.get(key);
+        if (cached == null || cached.version() != version) {
+            cached = new CachedPlan(version, commission.planOn(username, date));
+            plans.put(key, cached);
+        }
+        return cached.plan();
+    }
+
+    private record CachedPlan(long version, Optional<Plan> plan) {
+    }
+
+    /** A small least-recently-used map: a rep's period inputs can be large. */
+    private static <V> Map<String, V> lru(int capacity) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     // ---- dashboard ------------------------------------------------------------------------------

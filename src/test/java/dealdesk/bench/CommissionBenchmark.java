@@ -55,30 +55,44 @@ public class CommissionBenchmark {
 
     private CommissionEngine drools;
     private CommissionEngine plainJava;
-    private List<StatementInput> quarter;
     private StatementInput hundred;
     private StatementInput fiveHundred;
-    private ForkJoinPool pool;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         drools = new CommissionEngine(DroolsDecider.fromDirectory(Path.of("rules", "commission")));
         plainJava = new CommissionEngine(new JavaDecider());
-        Plan plan = PlanParser.parse(Files.readString(Path.of("src/test/resources/commission/layered-plan.yaml")))
-                .withVersion(1, null);
         Random random = new Random(42);
-        quarter = new ArrayList<>(1000);
-        for (int user = 0; user < 1000; user++) {
-            quarter.add(input(plan, "user" + user, 100, random));
-        }
-        hundred = quarter.get(0);
-        fiveHundred = input(plan, "big", 500, random);
-        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        hundred = input(plan(), "user0", 100, random);
+        fiveHundred = input(plan(), "big", 500, random);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        pool.shutdown();
+    /** The 1,000 users' inputs, only in the runs of the quarter benchmarks. */
+    @State(Scope.Benchmark)
+    public static class Quarter {
+        List<StatementInput> inputs;
+        ForkJoinPool pool;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            Plan plan = plan();
+            Random random = new Random(42);
+            inputs = new ArrayList<>(1000);
+            for (int user = 0; user < 1000; user++) {
+                inputs.add(input(plan, "user" + user, 100, random));
+            }
+            pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            pool.shutdown();
+        }
+    }
+
+    static Plan plan() throws java.io.IOException {
+        return PlanParser.parse(Files.readString(Path.of("src/test/resources/commission/layered-plan.yaml")))
+                .withVersion(1, null);
     }
 
     static StatementInput input(Plan plan, String username, int count, Random random) {
@@ -99,8 +113,9 @@ public class CommissionBenchmark {
         return new StatementInput(plan, username, Q4, quota, transactions, List.of(), BigDecimal.ZERO);
     }
 
-    private int quarter(CommissionEngine engine) throws Exception {
-        return pool.submit(() -> quarter.parallelStream().map(engine::compute).mapToInt(s -> s.lines().size()).sum()).get();
+    private static int quarter(Quarter quarter, CommissionEngine engine) throws Exception {
+        return quarter.pool.submit(() -> quarter.inputs.parallelStream().map(engine::compute)
+                .mapToInt(statement -> statement.lines().size()).sum()).get();
     }
 
     @Benchmark
@@ -108,8 +123,8 @@ public class CommissionBenchmark {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public int quarter1000UsersDrools() throws Exception {
-        return quarter(drools);
+    public int quarter1000UsersDrools(Quarter quarter) throws Exception {
+        return quarter(quarter, drools);
     }
 
     @Benchmark
@@ -117,8 +132,8 @@ public class CommissionBenchmark {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public int quarter1000UsersJava() throws Exception {
-        return quarter(plainJava);
+    public int quarter1000UsersJava(Quarter quarter) throws Exception {
+        return quarter(quarter, plainJava);
     }
 
     @Benchmark

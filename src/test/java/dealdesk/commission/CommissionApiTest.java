@@ -107,8 +107,15 @@ class CommissionApiTest {
         assertThat((List<Map<String, Object>>) estimate.get("awards")).extracting(award -> award.get("spif"))
                 .containsExactly("hawaii");
         // nothing was stored: the statement still has three transactions
-        Map<String, Object> statement = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
-        assertThat(new BigDecimal(statement.get("credited").toString())).isEqualByComparingTo("120000");
+        Map<String, Object> before = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
+        assertThat(new BigDecimal(before.get("credited").toString())).isEqualByComparingTo("120000");
+
+        // and once the deal closes, the statement moves by exactly the estimate
+        String e4 = csv.lines().filter(line -> line.startsWith("id,") || line.startsWith("E4")).reduce((a, b) -> a + "\n" + b)
+                .orElseThrow();
+        ok(request(APP, "/api/v1/transactions", finance).post(Entity.entity(e4, CSV)));
+        Map<String, Object> after = ok(request(APP, "/api/v1/statements/dave/2026-Q4", finance).get());
+        assertThat(earned(after).subtract(earned(before))).isEqualByComparingTo(new BigDecimal(estimate.get("amount").toString()));
     }
 
     @Test
@@ -167,6 +174,14 @@ class CommissionApiTest {
 
         assertThat(paths(error)).containsExactlyInAnyOrder("baseRate", "tiers.bands[1].from", "spifs[0].award.type");
         assertThat(status(request(APP, "/api/v1/plans/broken", finance).get())).isEqualTo(404);
+        try (Response versions = request(APP, "/api/v1/plans/example-dave", finance).get()) {
+            List<Map<String, Object>> list = versions.readEntity(new GenericType<List<Map<String, Object>>>() { });
+            assertThat(list).singleElement().satisfies(version -> {
+                assertThat(version.get("version")).isEqualTo(1);
+                assertThat(version.get("effectiveFrom")).isEqualTo("2026-01-01");
+                assertThat(((Map<String, Object>) version.get("plan")).get("currency")).isEqualTo("USD");
+            });
+        }
         assertThat(paths(error(request(APP, "/api/v1/plans/other", finance)
                 .put(Entity.entity("id: notother\nperiod: QUARTER\ncurrency: USD\ncreditBasis: AMOUNT\nbaseRate: 0.1", YAML)), 422)))
                 .containsExactly("id");
@@ -259,6 +274,10 @@ class CommissionApiTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static BigDecimal earned(Map<String, Object> statement) {
+        return new BigDecimal(((Map<String, Object>) statement.get("totals")).get("earned").toString());
     }
 
     private static List<Object> paths(Map<String, Object> error) {

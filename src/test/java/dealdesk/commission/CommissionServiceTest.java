@@ -156,6 +156,18 @@ class CommissionServiceTest {
     }
 
     @Test
+    void aDealReversedInItsOwnStatementBeforeTheCloseIsNotClawedBackAgainLater() {
+        layeredPlanFor("alice");
+        importCsv("T1,D1,2026-12-20,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
+        commission.cancelDeal("D1", LocalDate.parse("2027-01-03"), "finance");
+        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
+
+        commission.closePeriod(Q4, "finance");
+
+        assertThat(commission.statement("alice", Q1).lines()).isEmpty();
+    }
+
+    @Test
     void aRecoverableDrawCarriesAcrossThreeMonths() {
         commission.putPlan("monthly", """
                 id: monthly

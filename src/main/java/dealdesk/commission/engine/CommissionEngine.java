@@ -43,7 +43,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -181,23 +181,24 @@ public final class CommissionEngine {
     private static Statement assemble(StatementInput input, EngineFacts facts, Decisions decisions, BigDecimal credited) {
         Plan plan = input.plan();
         var currency = plan.currency();
-        Map<CreditFact, RateDecision> rates = new HashMap<>();
+        String planReference = plan.reference();
+        Map<CreditFact, RateDecision> rates = new IdentityHashMap<>();
         for (RateDecision rate : decisions.rates()) {
             rates.put(rate.credit(), rate);
         }
-        Map<CreditFact, List<FactorDecision>> factors = new HashMap<>();
+        Map<CreditFact, List<FactorDecision>> factors = new IdentityHashMap<>();
         for (FactorDecision factor : decisions.factors()) {
             factors.computeIfAbsent(factor.credit(), key -> new ArrayList<>()).add(factor);
         }
-        Map<CreditFact, List<BandDecision>> bands = new HashMap<>();
+        Map<CreditFact, List<BandDecision>> bands = new IdentityHashMap<>();
         for (BandDecision band : decisions.bands()) {
             bands.computeIfAbsent(band.credit(), key -> new ArrayList<>()).add(band);
         }
-        Map<CreditFact, List<SpifPayout>> payouts = new HashMap<>();
+        Map<CreditFact, List<SpifPayout>> payouts = new IdentityHashMap<>();
         for (SpifPayout payout : decisions.spifPayouts()) {
             payouts.computeIfAbsent(payout.credit(), key -> new ArrayList<>()).add(payout);
         }
-        Map<CreditFact, ClawbackDecision> clawbacks = new HashMap<>();
+        Map<CreditFact, ClawbackDecision> clawbacks = new IdentityHashMap<>();
         for (ClawbackDecision clawback : decisions.clawbacks()) {
             clawbacks.put(clawback.credit(), clawback);
         }
@@ -245,7 +246,7 @@ public final class CommissionEngine {
                 rules.add(decision.rule());
                 BandTrace bandTrace = band == null ? null : new BandTrace(band.label(), band.source(), band.rate(),
                         band.multiplier(), sliceFrom, sliceTo);
-                Trace trace = new Trace(source, plan.reference(), rules,
+                Trace trace = new Trace(source, planReference, rules,
                         new RateTrace(rate.rate(), rate.source(), effective), factorTrace, bandTrace, base, exact, amount);
                 creditLines.add(new Line(credit.transactionId(), Statement.COMMISSION, band == null ? null : band.label(),
                         base, effective, amount, trace));
@@ -258,7 +259,7 @@ public final class CommissionEngine {
             ClawbackDecision clawback = clawbacks.get(credit);
             if (clawback != null) {
                 BigDecimal paid = sum(creditLines, currency);
-                Trace trace = new Trace(source, plan.reference(), List.of(clawback.rule()),
+                Trace trace = new Trace(source, planReference, List.of(clawback.rule()),
                         null, List.of(), null, paid, paid.negate(), paid.negate());
                 creditLines.add(new Line(credit.transactionId(), Statement.CLAWBACK, null, paid, BigDecimal.ONE.negate(),
                         paid.negate(), trace));
@@ -276,7 +277,7 @@ public final class CommissionEngine {
                         spif.award().value()));
             } else {
                 BigDecimal amount = Money.round(spif.award().amount(), currency);
-                Trace trace = new Trace(null, plan.reference(), List.of("spif: progress", award.rule()),
+                Trace trace = new Trace(null, planReference, List.of("spif: progress", award.rule()),
                         new RateTrace(spif.award().amount(), award.progress().spif().source() + ".award", null), List.of(),
                         null, award.progress().progress(), spif.award().amount(), amount);
                 lines.add(new Line(null, Statement.SPIF, spif.id(), award.progress().progress(), null, amount, trace));
@@ -287,7 +288,7 @@ public final class CommissionEngine {
         BigDecimal cap = plan.limits().cap();
         if (cap != null && cash.compareTo(cap) > 0) {
             BigDecimal reduction = Money.round(cap.subtract(cash), currency);
-            Trace trace = new Trace(null, plan.reference(), List.of("cap"), new RateTrace(null, "cap.amount", null),
+            Trace trace = new Trace(null, planReference, List.of("cap"), new RateTrace(null, "cap.amount", null),
                     List.of(), null, cash, reduction, reduction);
             lines.add(new Line(null, Statement.CAP, null, cash, null, reduction, trace));
         }
@@ -297,7 +298,7 @@ public final class CommissionEngine {
         for (CarriedClawback carried : input.carriedClawbacks()) {
             BigDecimal amount = Money.round(carried.amountPaid().negate(), currency);
             Source source = new Source(carried.transactionId(), carried.dealId(), input.username(), null, null, null);
-            Trace trace = new Trace(source, plan.reference(), List.of("clawback: cancelled within window"),
+            Trace trace = new Trace(source, planReference, List.of("clawback: cancelled within window"),
                     new RateTrace(null, "paid in " + carried.paidIn() + ", cancelled " + carried.cancelledOn(), null),
                     List.of(), null, carried.amountPaid(), amount, amount);
             lines.add(new Line(carried.transactionId(), Statement.PRIOR_PERIOD_CLAWBACK, null, carried.amountPaid(),
@@ -329,7 +330,7 @@ public final class CommissionEngine {
         BigDecimal attainment = input.quota() == null || input.quota().signum() <= 0 ? null
                 : credited.divide(input.quota(), ATTAINMENT_SCALE, RoundingMode.HALF_UP);
         return new Statement(input.username(), input.period().toString(), currency.getCurrencyCode(), "OPEN",
-                plan.reference(), input.quota(), plain(credited), attainment == null ? null : plain(attainment), lines,
+                planReference, input.quota(), plain(credited), attainment == null ? null : plain(attainment), lines,
                 awardLines, totals,
                 progress(facts, decisions, credited));
     }
@@ -368,7 +369,7 @@ public final class CommissionEngine {
         BigDecimal nextAt = null;
         BigDecimal toNext = null;
         for (BandFact candidate : facts.bands()) {
-            if (candidate.includes(credited)) {
+            if (candidate.coversPosition(credited)) {
                 band = candidate.label();
                 nextAt = candidate.upper() == null ? null : plain(candidate.upper());
                 toNext = candidate.upper() == null ? null : plain(candidate.upper().subtract(credited));

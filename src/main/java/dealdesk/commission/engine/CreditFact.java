@@ -41,6 +41,20 @@ public record CreditFact(
         return attributes.dealType();
     }
 
+    /**
+     * Identity: each credit is one fact, and the engine keys maps by it; a
+     * record's value hash over a dozen fields would cost more than the rules.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public boolean zeroWidth() {
         return end.compareTo(start) == 0;
     }

@@ -6,7 +6,9 @@ import dealdesk.commission.engine.Statement.AwardLine;
 import dealdesk.commission.engine.Statement.Line;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An estimate is the period's statement with the hypothetical transactions
@@ -71,14 +73,20 @@ public final class Estimator {
 
     /** Lines of {@code from} with no line of the same transaction, component, band and amount in {@code other}. */
     private static List<Line> subtract(List<Line> from, List<Line> other) {
-        List<Key> remaining = new ArrayList<>();
+        Map<Key, Integer> remaining = new HashMap<>(other.size() * 2);
         for (Line line : other) {
-            remaining.add(Key.of(line));
+            remaining.merge(Key.of(line), 1, Integer::sum);
         }
         List<Line> result = new ArrayList<>();
         for (Line line : from) {
-            if (!remaining.remove(Key.of(line))) {
+            Key key = Key.of(line);
+            Integer count = remaining.get(key);
+            if (count == null) {
                 result.add(line);
+            } else if (count == 1) {
+                remaining.remove(key);
+            } else {
+                remaining.put(key, count - 1);
             }
         }
         return result;

@@ -35,7 +35,7 @@ public final class JavaDecider implements Decider {
         for (CreditFact credit : facts.credits()) {
             rates.add(rate(facts, credit));
             for (MultiplierFact multiplier : facts.multipliers()) {
-                if (multiplier.matches(credit)) {
+                if (multiplier.appliesTo(credit)) {
                     factors.add(new FactorDecision(credit, multiplier.source(), multiplier.match().toString(),
                             multiplier.factor(), "factor: multiplier"));
                 }
@@ -97,7 +97,7 @@ public final class JavaDecider implements Decider {
 
     private static RateDecision rate(EngineFacts facts, CreditFact credit) {
         for (ProductRateFact productRate : facts.productRates()) {
-            if (productRate.matches(credit)) {
+            if (productRate.appliesTo(credit)) {
                 return new RateDecision(credit, productRate.rate(), "rate: product rate", productRate.source());
             }
         }
@@ -111,14 +111,14 @@ public final class JavaDecider implements Decider {
         }
         for (BandFact band : facts.bands()) {
             if (facts.tierMode().mode() == TierMode.RETROACTIVE) {
-                if (band.includes(facts.tierMode().finalPosition())) {
+                if (band.coversPosition(facts.tierMode().finalPosition())) {
                     decisions.add(new BandDecision(credit, band, false, "tier: retroactive final band"));
                 }
             } else if (credit.zeroWidth()) {
-                if (band.includes(credit.start())) {
+                if (band.coversPosition(credit.start())) {
                     decisions.add(new BandDecision(credit, band, true, "tier: marginal empty credit"));
                 }
-            } else if (band.overlaps(credit.start(), credit.end())) {
+            } else if (band.overlapsRange(credit.start(), credit.end())) {
                 decisions.add(new BandDecision(credit, band, true, "tier: marginal band slice"));
             }
         }

@@ -21,13 +21,13 @@ public final class PlanFacts {
     }
 
     public record ProductRateFact(int index, Match match, BigDecimal rate, String source) {
-        public boolean matches(CreditFact credit) {
+        public boolean appliesTo(CreditFact credit) {
             return match.matches(credit.sku(), credit.family(), credit.industry(), credit.dealType());
         }
     }
 
     public record MultiplierFact(int index, Match match, BigDecimal factor, String source) {
-        public boolean matches(CreditFact credit) {
+        public boolean appliesTo(CreditFact credit) {
             return match.matches(credit.sku(), credit.family(), credit.industry(), credit.dealType());
         }
     }
@@ -49,11 +49,11 @@ public final class PlanFacts {
      */
     public record BandFact(int index, String label, BigDecimal lower, BigDecimal upper, BigDecimal rate,
                            BigDecimal multiplier) {
-        public boolean overlaps(BigDecimal start, BigDecimal end) {
+        public boolean overlapsRange(BigDecimal start, BigDecimal end) {
             return lower.compareTo(end) < 0 && (upper == null || upper.compareTo(start) > 0);
         }
 
-        public boolean includes(BigDecimal position) {
+        public boolean coversPosition(BigDecimal position) {
             return lower.compareTo(position) <= 0 && (upper == null || position.compareTo(upper) < 0);
         }
 
