@@ -112,7 +112,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {
-            new DemoSeeder(jdbi, users, catalog).seedIfEmpty();
+            new DemoSeeder(users, catalog, pricing, quotes, deals, commission).seedIfEmpty();
         }
         environment.lifecycle().addServerLifecycleListener(new StartupBanner(
                 config.isDemo() ? DemoSeeder.LOGINS : List.of(), DemoSeeder.PASSWORD));

@@ -1,21 +1,9 @@
 package dealdesk.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dealdesk.auth.UserService;
 import dealdesk.commission.CommissionService;
-import dealdesk.commission.DealCommissionBridge;
-import dealdesk.commission.InsightService;
 import dealdesk.commission.TransactionParser;
 import dealdesk.commission.api.AssignmentRequest;
-import dealdesk.common.Json;
-import dealdesk.deal.Deal;
-import dealdesk.deal.DealService;
-import dealdesk.deal.DealStage;
-import dealdesk.quote.QuoteService;
-import io.dropwizard.jackson.Jackson;
 import java.math.BigDecimal;
-import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Demo commission data: a layered plan like ../shared/examples/layered-plan.yaml
@@ -68,17 +56,13 @@ public class CommissionDemo {
             DEMO-Q4-7,DEMO-D16,2026-11-17,CRM-ENT,CRM,20,52000,USD,HEALTHCARE,EXPANSION,bob:100
             """;
 
-    private final Jdbi jdbi;
-    private final UserService users;
     private final CommissionService commission;
 
-    public CommissionDemo(Jdbi jdbi, UserService users) {
-        this.jdbi = jdbi;
-        this.users = users;
-        // seeding stores documents and bookings only; statements are computed on first read
-        this.commission = new CommissionService(jdbi, users, null, Clock.systemUTC());
+    public CommissionDemo(CommissionService commission) {
+        this.commission = commission;
     }
 
+    /** The plan, its assignments, quotas and CRM bookings; the demo deals book themselves when they close. */
     public void seed() {
         commission.putPlan("ae-layered", PLAN, "demo");
         for (String rep : new String[] {"alice", "bob"}) {
@@ -89,20 +73,5 @@ public class CommissionDemo {
         commission.putQuota("alice", "2026-Q4", new BigDecimal("450000"), "demo");
         commission.putQuota("bob", "2026-Q4", new BigDecimal("250000"), "demo");
         commission.importTransactions(TransactionParser.fromCsv(BOOKINGS), "rows", "IMPORT", "demo");
-        bookWonDeals();
-    }
-
-    /** The demo deals (DealDemo) closed before commission was listening: book their primary quotes now. */
-    private void bookWonDeals() {
-        ObjectMapper mapper = Json.configure(Jackson.newObjectMapper());
-        QuoteService quotes = new QuoteService(jdbi, mapper, Clock.systemUTC(), null, users);
-        DealService deals = new DealService(jdbi, mapper, Clock.systemUTC(), users, quotes);
-        DealCommissionBridge bridge = new DealCommissionBridge(commission, new InsightService(jdbi, commission), users,
-                deals, quotes);
-        for (Deal deal : deals.list(users.require("finance"))) {
-            if (deal.stage() == DealStage.CLOSED_WON && deal.primaryQuoteId() != null) {
-                bridge.dealClosedWon(deal, quotes.load(deal.primaryQuoteId()));
-            }
-        }
     }
 }

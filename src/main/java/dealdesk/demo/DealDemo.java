@@ -1,10 +1,8 @@
 package dealdesk.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
-import dealdesk.common.Json;
 import dealdesk.deal.Account;
 import dealdesk.deal.BusinessCase;
 import dealdesk.deal.CreditSplit;
@@ -20,8 +18,6 @@ import dealdesk.pricing.ApprovalThreshold;
 import dealdesk.pricing.ContractedPrice;
 import dealdesk.pricing.FloorPrice;
 import dealdesk.pricing.PricingData;
-import dealdesk.pricing.PricingEngine;
-import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
 import dealdesk.pricing.Promotion;
 import dealdesk.pricing.SegmentPrice;
@@ -33,16 +29,11 @@ import dealdesk.quote.ApprovalDecision;
 import dealdesk.quote.Customer;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteLineRequest;
-import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteRequest;
 import dealdesk.quote.QuoteService;
-import io.dropwizard.jackson.Jackson;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Demo pricing data, deals and quotes: alice and bob each own a few deals with
@@ -86,16 +77,15 @@ public final class DealDemo {
                         new ApprovalThreshold(ApprovalLevel.DEAL_DESK, ApprovalMetric.TCV, new BigDecimal("500000"))));
     }
 
-    /** Seeds pricing data, deals and quotes into a database that has the demo users and catalog. */
-    public static void seed(Jdbi jdbi, UserService users, CatalogService catalog, Path rulesDirectory) {
-        ObjectMapper mapper = Json.configure(Jackson.newObjectMapper());
-        Clock clock = Clock.systemUTC();
-        PricingService pricing = new PricingService(jdbi, mapper, clock,
-                new PricingEngine(PricingRules.load(rulesDirectory.resolve("pricing"))));
+    /**
+     * Seeds pricing data, deals and quotes into a database that has the demo users and catalog,
+     * through the service's own pricing, quotes and deals, so that closing a deal won books its
+     * commission like any other close.
+     */
+    public static void seed(PricingService pricing, QuoteService quotes, DealService deals, UserService users,
+                            CatalogService catalog) {
         User admin = users.require("admin");
         pricing.replace(pricingData(), admin.username(), sku -> catalog.snapshot().product(sku).isPresent());
-        QuoteService quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users);
-        DealService deals = new DealService(jdbi, mapper, clock, users, quotes);
         User alice = users.require("alice");
         User bob = users.require("bob");
         User manager = users.require("manager");

@@ -3,7 +3,10 @@ package dealdesk.demo;
 import dealdesk.auth.Role;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
-import org.jdbi.v3.core.Jdbi;
+import dealdesk.commission.CommissionService;
+import dealdesk.deal.DealService;
+import dealdesk.pricing.PricingService;
+import dealdesk.quote.QuoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +22,21 @@ public class DemoSeeder {
     public static final String PASSWORD = "demo";
     public static final List<String> LOGINS = List.of("admin", "finance", "manager", "alice", "bob");
 
-    private final Jdbi jdbi;
     private final UserService users;
     private final CatalogService catalog;
+    private final PricingService pricing;
+    private final QuoteService quotes;
+    private final DealService deals;
+    private final CommissionService commission;
 
-    public DemoSeeder(Jdbi jdbi, UserService users, CatalogService catalog) {
-        this.jdbi = jdbi;
+    public DemoSeeder(UserService users, CatalogService catalog, PricingService pricing, QuoteService quotes,
+                      DealService deals, CommissionService commission) {
         this.users = users;
         this.catalog = catalog;
+        this.pricing = pricing;
+        this.quotes = quotes;
+        this.deals = deals;
+        this.commission = commission;
     }
 
     /** Seeds an empty database; returns whether it did. */
@@ -40,9 +50,9 @@ public class DemoSeeder {
         users.create(new UserService.NewUser("alice", "Alice Anders", Role.REP, PASSWORD, "manager"));
         users.create(new UserService.NewUser("bob", "Bob Baker", Role.REP, PASSWORD, "manager"));
         catalog.seed(CatalogDemo::seed);
-        DealDemo.seed(jdbi, users, catalog, java.nio.file.Path.of("rules"));
-        new CommissionDemo(jdbi, users).seed();
-        LOG.info("Seeded the demo users and catalog");
+        new CommissionDemo(commission).seed();
+        DealDemo.seed(pricing, quotes, deals, users, catalog);
+        LOG.info("Seeded the demo users, catalog, pricing data, deals, quotes and commission plans");
         return true;
     }
 }
