@@ -47,6 +47,8 @@ public class CommissionService {
     private final CommissionEngine engine;
     private final Clock clock;
     private final Map<String, Plan> parsedPlans = new ConcurrentHashMap<>();
+    private static final long VERSION_RECHECK_NANOS = 1_000_000_000L;
+    private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
 
     public CommissionService(Jdbi jdbi, UserService users, CommissionEngine engine, Clock clock) {
         this.jdbi = jdbi;
@@ -411,7 +413,7 @@ public class CommissionService {
                     .bind("start", period.start()).bind("end", period.end()).mapTo(String.class).list();
             for (String username : assigned) {
                 lock(handle, username);
-                handle.attach(CommissionDao.class).bumpVersion(username);
+                bumpVersion(handle, username);
                 try {
                     statement(handle, username, period);
                 } catch (ApiException e) {
@@ -444,9 +446,30 @@ public class CommissionService {
         });
     }
 
-    /** A number that changes whenever any commission input of the user changes. */
+    /**
+     * A number that changes whenever any commission input of the user changes. This instance's
+     * own writes are seen at once; another instance's within {@link #VERSION_RECHECK_NANOS}, so
+     * the quote preview (which estimates twice per request) does not ask the database each time.
+     */
     public long inputVersion(String username) {
-        return jdbi.withExtension(CommissionDao.class, dao -> dao.version(username));
+        long now = System.nanoTime();
+        CachedVersion cached = versions.get(username);
+        if (cached != null && now - cached.checkedAt() < VERSION_RECHECK_NANOS) {
+            return cached.version();
+        }
+        long version = jdbi.withExtension(CommissionDao.class, dao -> dao.version(username));
+        versions.put(username, new CachedVersion(version, now));
+        return version;
+    }
+
+    private record CachedVersion(long version, long checkedAt) {
+    }
+
+    /** Bumps the user's input version; the cached one is dropped now and again once the change commits. */
+    private void bumpVersion(Handle handle, String username) {
+        handle.attach(CommissionDao.class).bumpVersion(username);
+        versions.remove(username);
+        handle.afterCommit(() -> versions.remove(username));
     }
 
     public long pendingJobs() {
@@ -460,7 +483,7 @@ public class CommissionService {
         CommissionDao dao = handle.attach(CommissionDao.class);
         for (Map.Entry<String, LocalDate> entry : fromByUser.entrySet()) {
             dao.invalidate(entry.getKey(), entry.getValue());
-            dao.bumpVersion(entry.getKey());
+            bumpVersion(handle, entry.getKey());
             for (Assignment assignment : dao.assignments(entry.getKey())) {
                 if (assignment.overlaps(entry.getValue(), entry.getValue())) {
                     dao.planLatest(assignment.planId()).map(this::parsed).ifPresent(plan ->
