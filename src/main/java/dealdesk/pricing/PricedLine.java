@@ -67,7 +67,8 @@ public final class PricedLine {
 
     private void move(Stage stage, String rule, AdjustmentKind kind, BigDecimal value, BigDecimal after) {
         BigDecimal rounded = after.setScale(UNIT_SCALE, RoundingMode.HALF_UP);
-        BigDecimal shown = value.stripTrailingZeros();
+        // A blended slab percent is exact to 34 digits in the arithmetic; six decimals tell the story.
+        BigDecimal shown = (value.scale() > 6 ? value.setScale(6, RoundingMode.HALF_UP) : value).stripTrailingZeros();
         adjustments.add(new Adjustment(stage, rule, kind, shown.scale() < 0 ? shown.setScale(0) : shown, price, rounded));
         price = rounded;
     }
