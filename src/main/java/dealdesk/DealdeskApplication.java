@@ -74,7 +74,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         Jdbi jdbi = config.getDatabase().build(environment);
         UserService users = config.getAuth().buildUserService(jdbi, clock);
-        BearerAuth.register(environment.jersey(), environment.metrics(), users);
+        BearerAuth.register(environment.jersey(), users);
         environment.jersey().register(new AuthResource(users));
         environment.healthChecks().register("rules", new RulesDirectoryHealthCheck(config.getRules().directory()));
 

@@ -6,10 +6,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,6 +37,15 @@ public class AuthResource {
             throw ApiException.invalid("body", "a JSON body {username, password} is required");
         }
         return users.signIn(request.username(), request.password());
+    }
+
+    /** Signs out: the bearer token of this request stops working. */
+    @POST
+    @Path("/auth/logout")
+    @PermitAll
+    public Response logout(@Auth User user, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        users.revoke(authorization.substring(authorization.indexOf(' ') + 1).strip());
+        return Response.noContent().build();
     }
 
     @GET

@@ -1,11 +1,9 @@
 package dealdesk.auth;
 
-import com.codahale.metrics.MetricRegistry;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.ErrorResponse;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
@@ -20,15 +18,10 @@ public final class BearerAuth {
     private BearerAuth() {
     }
 
-    public static void register(JerseyEnvironment jersey, MetricRegistry metrics, UserService users) {
+    public static void register(JerseyEnvironment jersey, UserService users) {
         TokenAuthenticator authenticator = new TokenAuthenticator(users);
-        // A short cache keeps the hot path (quote preview) off the tokens table; a revoked
-        // or expired token stops working within the cache's lifetime.
-        CachingAuthenticator<String, User> cached = new CachingAuthenticator<>(metrics, authenticator,
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                        .expireAfterWrite(java.time.Duration.ofSeconds(30)).maximumSize(10_000));
         jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(cached)
+                .setAuthenticator(authenticator)
                 .setAuthorizer(authenticator)
                 .setPrefix("Bearer")
                 .setRealm("dealdesk")

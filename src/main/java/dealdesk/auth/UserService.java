@@ -2,6 +2,8 @@ package dealdesk.auth;
 
 import dealdesk.common.ApiException;
 import dealdesk.common.Validation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
@@ -23,12 +25,24 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Duration tokenLifetime;
+    /**
+     * Recently seen tokens, so the hot path (quote preview) does not read the tokens table on
+     * every request. A token revoked here stops at once; one revoked on another instance, or a
+     * user deactivated, within {@link #TOKEN_CACHE_SECONDS}.
+     */
+    private final Cache<String, LiveToken> recentTokens;
+
+    private record LiveToken(User user, Instant expiresAt) {
+    }
+    private static final long TOKEN_CACHE_SECONDS = 30;
 
     public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock, Duration tokenLifetime) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
+        this.recentTokens = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(TOKEN_CACHE_SECONDS))
+                .maximumSize(10_000).build();
     }
 
     public record NewUser(String username, String name, Role role, String password, String manager) {
@@ -134,7 +148,25 @@ public class UserService {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbi.withExtension(UserDao.class, dao -> dao.findByToken(sha256(token), clock.instant()));
+        Instant now = clock.instant();
+        LiveToken cached = recentTokens.getIfPresent(token);
+        if (cached != null && cached.expiresAt().isAfter(now)) {
+            return Optional.of(cached.user());
+        }
+        byte[] hash = sha256(token);
+        Optional<LiveToken> live = jdbi.withExtension(UserDao.class, dao -> dao.findByToken(hash, now)
+                .flatMap(user -> dao.tokenExpiry(hash).map(expiry -> new LiveToken(user, expiry))));
+        live.ifPresentOrElse(found -> recentTokens.put(token, found), () -> recentTokens.invalidate(token));
+        return live.map(LiveToken::user);
+    }
+
+    /** Ends a token (sign-out): it stops working at once here, and within seconds on other instances. */
+    public void revoke(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            return;
+        }
+        recentTokens.invalidate(token);
+        jdbi.useExtension(UserDao.class, dao -> dao.deleteToken(sha256(token)));
     }
 
     static byte[] sha256(String token) {

@@ -106,10 +106,12 @@ public class PageResource {
 
     @POST
     @Path("logout")
-    public Response signOut(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response signOut(@Context UriInfo uri, @Context HttpHeaders headers,
+                            @CookieParam(SessionCookie.NAME) String token) {
         if (!SessionCookie.sameOrigin(headers)) {
             return page(403, new ErrorView(null, 403, "Sign out from dealdesk's own pages."));
         }
+        users.revoke(token);
         return Response.seeOther(URI.create("/"))
                 .cookie(SessionCookie.cleared(SessionCookie.secure(uri, headers)))
                 .header("Cache-Control", "no-store")

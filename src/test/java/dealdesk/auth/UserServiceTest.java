@@ -49,6 +49,24 @@ class UserServiceTest {
     }
 
     @Test
+    void aRevokedTokenStopsWorkingAtOnceEvenWhenItWasJustUsed() {
+        UserService.IssuedToken issued = users.signIn("alice", "secret");
+        assertThat(users.authenticate(issued.token())).isPresent();
+        users.revoke(issued.token());
+        assertThat(users.authenticate(issued.token())).isEmpty();
+        long left = jdbi.withHandle(h -> h.createQuery("select count(*) from auth_tokens").mapTo(Long.class).one());
+        assertThat(left).isZero();
+    }
+
+    @Test
+    void aTokenSeenRecentlyStillExpiresOnTime() {
+        UserService.IssuedToken issued = users.signIn("alice", "secret");
+        assertThat(users.authenticate(issued.token())).isPresent();
+        clock.set(issued.expiresAt());
+        assertThat(users.authenticate(issued.token())).isEmpty();
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserFailWithTheSameError() {
         assertThatThrownBy(() -> users.signIn("alice", "wrong")).isInstanceOf(ApiException.class)
                 .hasMessage("invalid username or password");

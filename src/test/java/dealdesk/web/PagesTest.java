@@ -172,12 +172,16 @@ class PagesTest {
     }
 
     @Test
-    void signingOutClearsTheCookie() {
-        try (Response response = page("/logout", aliceSession).post(Entity.form(new Form()))) {
+    void signingOutClearsTheCookieAndEndsTheSession() {
+        String session = TestApp.token(APP, "alice");
+        try (Response response = page("/logout", session).post(Entity.form(new Form()))) {
             assertThat(response.getStatus()).isEqualTo(303);
             assertThat(location(response)).isEqualTo("/");
             assertThat(response.getCookies().get(SessionCookie.NAME).getValue()).isEmpty();
             assertThat(response.getCookies().get(SessionCookie.NAME).getMaxAge()).isZero();
+        }
+        try (Response response = page("/dashboard", session).get()) {
+            assertThat(response.getStatus()).isEqualTo(303);
         }
     }
 
