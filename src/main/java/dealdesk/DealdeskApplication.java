@@ -14,7 +14,9 @@ import dealdesk.commission.RecomputeJobs;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
+import dealdesk.common.RuleBaseHealthCheck;
 import dealdesk.common.RulesDirectoryHealthCheck;
+import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
 import dealdesk.deal.DealResource;
@@ -88,6 +90,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
+        environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));
         environment.jersey().register(new QuoteResource(quotes));
         environment.jersey().register(new DealResource(deals));
@@ -103,6 +106,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         deals.addClosedListener(dealCommission);
         quotePricer.useEstimator(dealCommission);
         insights.usePipeline(dealCommission);
+        if (commission.engine().decider() instanceof DroolsDecider rules) {
+            environment.healthChecks().register("commission-rules", new RuleBaseHealthCheck(rules.kieBase()));
+        }
         environment.jersey().register(new CommissionResource(commission, insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
 

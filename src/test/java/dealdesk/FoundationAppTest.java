@@ -371,7 +371,9 @@ class FoundationAppTest {
         Response health = APP.client().target("http://localhost:" + APP.getAdminPort() + "/healthcheck")
                 .request().get();
         Map<String, Object> body = health.readEntity(MAP);
-        assertThat(body).containsKeys("database", "rules");
+        assertThat(body).containsKeys("database", "rules", "pricing-rules", "commission-rules");
+        assertThat(((Map<String, Object>) body.get("pricing-rules"))).containsEntry("healthy", true);
+        assertThat(((Map<String, Object>) body.get("commission-rules"))).containsEntry("healthy", true);
         assertThat(((Map<String, Object>) body.get("database"))).containsEntry("healthy", true);
     }
 }

@@ -34,6 +34,10 @@ public final class PricingEngine {
         this.kieBase = Objects.requireNonNull(kieBase);
     }
 
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
     public PricingOutcome price(QuoteContext context, List<PricedLine> lines, PricingData data) {
         Currency currency = Currency.getInstance(context.currency());
         KieSession session = kieBase.newKieSession();

@@ -63,6 +63,10 @@ public final class CommissionEngine {
         this.decider = decider;
     }
 
+    public Decider decider() {
+        return decider;
+    }
+
     public Statement compute(StatementInput input) {
         Plan plan = input.plan();
         Period period = input.period();
