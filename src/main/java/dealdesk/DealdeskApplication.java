@@ -19,6 +19,7 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.finance.AuditResource;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
@@ -111,6 +112,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         }
         environment.jersey().register(new CommissionResource(commission, insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
+
+        // --- finance ---
+        environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));

@@ -367,6 +367,24 @@ class FoundationAppTest {
     }
 
     @Test
+    void financeReadsTheAuditLogOfCatalogChangesAndARepMayNot() {
+        String product = "{\"sku\":\"HW-AUDIT\",\"name\":\"Audited Box\",\"family\":\"HARDWARE\","
+                + "\"kind\":\"ONE_TIME\",\"unit\":\"device\"}";
+        assertThat(status(post("/api/v1/products", admin, product))).isEqualTo(201);
+        String finance = TestApp.token(APP, "finance");
+        List<Map<String, Object>> entries = request(APP, "/api/v1/audit?entity=product&entityId=HW-AUDIT", finance)
+                .get(LIST);
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", "admin").containsEntry("action", "CREATE");
+            assertThat((Map<String, Object>) entry.get("after")).containsEntry("name", "Audited Box");
+        });
+        error(request(APP, "/api/v1/audit", alice).get(), 403);
+        assertThat(paths(error(request(APP, "/api/v1/audit?limit=0", finance).get(), 422))).containsExactly("limit");
+        assertThat(paths(error(request(APP, "/api/v1/audit?limit=many", finance).get(), 422)))
+                .containsExactly("limit");
+    }
+
+    @Test
     void theHealthChecksCoverTheDatabaseAndTheRules() {
         Response health = APP.client().target("http://localhost:" + APP.getAdminPort() + "/healthcheck")
                 .request().get();

@@ -54,7 +54,7 @@ public class CatalogResource {
     @Path("/products")
     @RolesAllowed("ADMIN")
     public Response createProduct(@Auth User user, CatalogService.ProductRequest request) {
-        return Response.status(Response.Status.CREATED).entity(catalog.createProduct(request)).build();
+        return Response.status(Response.Status.CREATED).entity(catalog.createProduct(request, user.username())).build();
     }
 
     @POST
@@ -62,7 +62,7 @@ public class CatalogResource {
     @Consumes(CSV)
     @RolesAllowed("ADMIN")
     public Map<String, Object> importProducts(@Auth User user, String csv) {
-        List<Product> imported = catalog.importProducts(csv);
+        List<Product> imported = catalog.importProducts(csv, user.username());
         return Map.of("imported", imported.size(), "products", imported);
     }
 
@@ -71,7 +71,7 @@ public class CatalogResource {
     @RolesAllowed("ADMIN")
     public Product updateProduct(@Auth User user, @PathParam("sku") String sku,
                                  CatalogService.ProductRequest request) {
-        return catalog.updateProduct(sku, request);
+        return catalog.updateProduct(sku, request, user.username());
     }
 
     @GET
@@ -92,7 +92,7 @@ public class CatalogResource {
     @Path("/bundles/{sku}")
     @RolesAllowed("ADMIN")
     public Bundle putBundle(@Auth User user, @PathParam("sku") String sku, CatalogService.BundleRequest request) {
-        return catalog.putBundle(sku, request);
+        return catalog.putBundle(sku, request, user.username());
     }
 
     @GET
@@ -106,7 +106,7 @@ public class CatalogResource {
     @Path("/configuration-rules")
     @RolesAllowed("ADMIN")
     public Response createRule(@Auth User user, CatalogService.RuleRequest request) {
-        return Response.status(Response.Status.CREATED).entity(catalog.createRule(request)).build();
+        return Response.status(Response.Status.CREATED).entity(catalog.createRule(request, user.username())).build();
     }
 
     @PUT
@@ -114,14 +114,14 @@ public class CatalogResource {
     @RolesAllowed("ADMIN")
     public ConfigurationRule updateRule(@Auth User user, @PathParam("id") long id,
                                         CatalogService.RuleRequest request) {
-        return catalog.updateRule(id, request);
+        return catalog.updateRule(id, request, user.username());
     }
 
     @DELETE
     @Path("/configuration-rules/{id}")
     @RolesAllowed("ADMIN")
     public Response deleteRule(@Auth User user, @PathParam("id") long id) {
-        catalog.deleteRule(id);
+        catalog.deleteRule(id, user.username());
         return Response.noContent().build();
     }
 
@@ -144,7 +144,7 @@ public class CatalogResource {
     @RolesAllowed("ADMIN")
     public PriceBook putPriceBook(@Auth User user, @PathParam("name") String name,
                                   CatalogService.PriceBookRequest request) {
-        return catalog.putPriceBook(name, request);
+        return catalog.putPriceBook(name, request, user.username());
     }
 
     @GET
@@ -159,7 +159,7 @@ public class CatalogResource {
     @RolesAllowed("ADMIN")
     public Map<String, Object> putEntries(@Auth User user, @PathParam("name") String name,
                                           List<CatalogService.EntryRequest> entries) {
-        List<PriceBookEntry> stored = catalog.putEntries(name, entries);
+        List<PriceBookEntry> stored = catalog.putEntries(name, entries, user.username());
         return Map.of("imported", stored.size(), "entries", stored);
     }
 
@@ -168,7 +168,7 @@ public class CatalogResource {
     @Consumes(CSV)
     @RolesAllowed("ADMIN")
     public Map<String, Object> importEntries(@Auth User user, @PathParam("name") String name, String csv) {
-        List<PriceBookEntry> stored = catalog.importEntries(name, csv);
+        List<PriceBookEntry> stored = catalog.importEntries(name, csv, user.username());
         return Map.of("imported", stored.size(), "entries", stored);
     }
 }

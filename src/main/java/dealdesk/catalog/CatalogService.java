@@ -1,6 +1,7 @@
 package dealdesk.catalog;
 
 import dealdesk.common.ApiException;
+import dealdesk.common.Audit;
 import dealdesk.common.Csv;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
@@ -100,7 +101,7 @@ public class CatalogService {
         return snapshot().product(sku).orElseThrow(() -> ApiException.notFound("product", sku));
     }
 
-    public Product createProduct(ProductRequest request) {
+    public Product createProduct(ProductRequest request, String actor) {
         Product product = validProduct(request, request == null ? null : request.sku(), "", new Validation(), true);
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
@@ -110,27 +111,27 @@ public class CatalogService {
                                 + product.sku() + " to change it")));
             }
             dao.upsertProduct(product);
+            Audit.record(handle, actor, "CREATE", "product", product.sku(), null, product);
             return product;
         });
     }
 
-    public Product updateProduct(String sku, ProductRequest request) {
+    public Product updateProduct(String sku, ProductRequest request, String actor) {
         if (request != null && request.sku() != null && !request.sku().equals(sku)) {
             throw ApiException.invalid("sku", "the sku in the body must match the path or be left out");
         }
         Product product = validProduct(request, sku, "", new Validation(), true);
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
-            if (dao.product(sku).isEmpty()) {
-                throw ApiException.notFound("product", sku);
-            }
+            Product before = dao.product(sku).orElseThrow(() -> ApiException.notFound("product", sku));
             dao.upsertProduct(product);
+            Audit.record(handle, actor, "UPDATE", "product", sku, before, product);
             return product;
         });
     }
 
     /** Creates or replaces every product of a CSV; one bad row and nothing is stored. */
-    public List<Product> importProducts(String csv) {
+    public List<Product> importProducts(String csv, String actor) {
         List<Map<String, String>> rows = Csv.read(csv, Set.of("sku", "name", "family", "kind", "unit"),
                 Set.of("fractional", "description", "active"));
         Validation validation = new Validation();
@@ -156,7 +157,12 @@ public class CatalogService {
         validation.throwIfInvalid();
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
-            products.forEach(dao::upsertProduct);
+            for (Product product : products) {
+                Product before = dao.product(product.sku()).orElse(null);
+                dao.upsertProduct(product);
+                Audit.record(handle, actor, before == null ? "IMPORT_CREATE" : "IMPORT_UPDATE", "product",
+                        product.sku(), before, product);
+            }
             return products;
         });
     }
@@ -197,7 +203,7 @@ public class CatalogService {
         return snapshot().bundle(sku).orElseThrow(() -> ApiException.notFound("bundle", sku));
     }
 
-    public Bundle putBundle(String sku, BundleRequest request) {
+    public Bundle putBundle(String sku, BundleRequest request, String actor) {
         CatalogSnapshot catalog = snapshot();
         Validation validation = new Validation();
         if (catalog.product(sku).isEmpty()) {
@@ -239,6 +245,8 @@ public class CatalogService {
         Bundle bundle = new Bundle(sku, options);
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
+            List<BundleOption> before = dao.bundleOptions(sku);
+            Audit.record(handle, actor, "REPLACE", "bundle", sku, before.isEmpty() ? null : before, options);
             dao.insertBundle(sku);
             dao.deleteBundleOptions(sku);
             for (int i = 0; i < options.size(); i++) {
@@ -250,29 +258,33 @@ public class CatalogService {
 
     // --- configuration rules
 
-    public ConfigurationRule createRule(RuleRequest request) {
+    public ConfigurationRule createRule(RuleRequest request, String actor) {
         ConfigurationRule rule = validRule(0, request);
         return write(handle -> {
             long id = handle.attach(CatalogDao.class).insertRule(rule);
-            return withId(rule, id);
+            ConfigurationRule created = withId(rule, id);
+            Audit.record(handle, actor, "CREATE", "configuration_rule", Long.toString(id), null, created);
+            return created;
         });
     }
 
-    public ConfigurationRule updateRule(long id, RuleRequest request) {
+    public ConfigurationRule updateRule(long id, RuleRequest request, String actor) {
         ConfigurationRule rule = validRule(id, request);
         return write(handle -> {
             if (handle.attach(CatalogDao.class).updateRule(rule) == 0) {
                 throw ApiException.notFound("configuration rule", id);
             }
+            Audit.record(handle, actor, "UPDATE", "configuration_rule", Long.toString(id), null, rule);
             return rule;
         });
     }
 
-    public void deleteRule(long id) {
+    public void deleteRule(long id, String actor) {
         write(handle -> {
             if (handle.attach(CatalogDao.class).deleteRule(id) == 0) {
                 throw ApiException.notFound("configuration rule", id);
             }
+            Audit.record(handle, actor, "DELETE", "configuration_rule", Long.toString(id), null, null);
             return null;
         });
     }
@@ -324,7 +336,7 @@ public class CatalogService {
         return snapshot().priceBook(name).orElseThrow(() -> ApiException.notFound("price book", name));
     }
 
-    public PriceBook putPriceBook(String name, PriceBookRequest request) {
+    public PriceBook putPriceBook(String name, PriceBookRequest request, String actor) {
         Validation validation = new Validation();
         validation.require(name != null && name.length() <= 100 && !name.isBlank(), "name",
                 "a price book name is 1-100 characters");
@@ -335,6 +347,7 @@ public class CatalogService {
                 : request.description(), request == null || request.active() == null || request.active());
         return write(handle -> {
             handle.attach(CatalogDao.class).upsertPriceBook(book);
+            Audit.record(handle, actor, "PUT", "price_book", name, null, book);
             return book;
         });
     }
@@ -345,7 +358,7 @@ public class CatalogService {
     }
 
     /** Creates or replaces price book entries (keyed by sku, currency and start date), all or none. */
-    public List<PriceBookEntry> putEntries(String priceBook, List<EntryRequest> requests) {
+    public List<PriceBookEntry> putEntries(String priceBook, List<EntryRequest> requests, String actor) {
         priceBook(priceBook);
         if (requests == null || requests.isEmpty()) {
             throw ApiException.invalid("body", "a JSON array of entries is required");
@@ -363,10 +376,10 @@ public class CatalogService {
                 entries.add(entry);
             }
         }
-        return storeEntries(entries, validation);
+        return storeEntries(entries, validation, actor);
     }
 
-    public List<PriceBookEntry> importEntries(String priceBook, String csv) {
+    public List<PriceBookEntry> importEntries(String priceBook, String csv, String actor) {
         priceBook(priceBook);
         List<Map<String, String>> rows = Csv.read(csv, Set.of("sku", "currency", "listPrice"),
                 Set.of("effectiveFrom", "effectiveTo"));
@@ -390,10 +403,10 @@ public class CatalogService {
             }
         }
         validation.require(!rows.isEmpty(), "rows", "the CSV has no rows");
-        return storeEntries(entries, validation);
+        return storeEntries(entries, validation, actor);
     }
 
-    private List<PriceBookEntry> storeEntries(List<PriceBookEntry> entries, Validation validation) {
+    private List<PriceBookEntry> storeEntries(List<PriceBookEntry> entries, Validation validation, String actor) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             PriceBookEntry entry = entries.get(i);
@@ -406,6 +419,7 @@ public class CatalogService {
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
             entries.forEach(dao::upsertEntry);
+            Audit.record(handle, actor, "PUT_ENTRIES", "price_book", entries.get(0).priceBook(), null, entries);
             return entries;
         });
     }
