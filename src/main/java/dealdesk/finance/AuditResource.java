@@ -37,12 +37,7 @@ public class AuditResource {
     public List<Entry> list(@Auth User user, @QueryParam("entity") String entity,
                             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
                             @QueryParam("limit") String limit) {
-        int rows;
-        try {
-            rows = limit == null ? 100 : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            rows = 0;
-        }
+        int rows = parseLimit(limit);
         if (rows < 1 || rows > 1000) {
             throw ApiException.invalid("limit", "limit is a whole number from 1 to 1000");
         }
@@ -57,6 +52,14 @@ public class AuditResource {
                         row.getString(4), row.getString(5), row.getString(6), tree(row.getString(7)),
                         tree(row.getString(8))))
                 .list());
+    }
+
+    private static int parseLimit(String limit) {
+        try {
+            return limit == null ? 100 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private JsonNode tree(String json) {
