@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import static dealdesk.testing.TestApp.status;
 import static dealdesk.testing.TestApp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +44,6 @@ class FoundationAppTest {
         Map<String, Object> body = response.readEntity(MAP);
         assertThat(body).containsKeys("code", "message", "details");
         return body;
-    }
-
-    /** The status of a response whose body does not matter; closing it returns the connection to the pool. */
-    private static int status(Response response) {
-        try (response) {
-            return response.getStatus();
-        }
     }
 
     private static List<Object> paths(Map<String, Object> error) {

@@ -1,5 +1,6 @@
 package dealdesk.commission;
 
+import static dealdesk.testing.TestApp.status;
 import static dealdesk.testing.TestApp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -282,12 +283,6 @@ class CommissionApiTest {
 
     private static List<Object> paths(Map<String, Object> error) {
         return ((List<Map<String, Object>>) error.get("details")).stream().map(detail -> detail.get("path")).toList();
-    }
-
-    private static int status(Response response) {
-        try (response) {
-            return response.getStatus();
-        }
     }
 
     private static Response post(String path, String token, String json) {

@@ -1,5 +1,6 @@
 package dealdesk.commission;
 
+import static dealdesk.testing.TestApp.json;
 import static dealdesk.testing.TestApp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,13 +138,4 @@ class DealCommissionTest {
         return body;
     }
 
-    private static Map<String, Object> json(Response response, int status) {
-        try (response) {
-            String text = response.readEntity(String.class);
-            assertThat(response.getStatus()).as(text).isEqualTo(status);
-            return APP.getObjectMapper().readValue(text, Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

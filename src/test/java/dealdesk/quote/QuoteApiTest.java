@@ -1,5 +1,7 @@
 package dealdesk.quote;
 
+import static dealdesk.testing.TestApp.json;
+import static dealdesk.testing.TestApp.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dealdesk.DealdeskConfiguration;
@@ -54,27 +56,8 @@ class QuoteApiTest {
         return Map.of("sku", sku, "quantity", quantity, "discountPercent", discount);
     }
 
-    /** The status of a response, which is read and closed so its connection goes back to the pool. */
-    static int status(Response response) {
-        try (response) {
-            response.readEntity(String.class);
-            return response.getStatus();
-        }
-    }
-
     static Response post(String path, String token, Object body) {
         return TestApp.request(APP, path, token).post(Entity.json(body));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(Response response, int status) {
-        String text = response.readEntity(String.class);
-        assertThat(response.getStatus()).as(text).isEqualTo(status);
-        try {
-            return APP.getObjectMapper().readValue(text, Map.class);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
     }
 
     static long newDeal(String token) {

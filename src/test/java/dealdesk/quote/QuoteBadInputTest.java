@@ -1,5 +1,7 @@
 package dealdesk.quote;
 
+import static dealdesk.testing.TestApp.json;
+import static dealdesk.testing.TestApp.status;
 import static dealdesk.quote.QuoteApiTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +49,6 @@ class QuoteBadInputTest {
         }
     }
 
-    /** The status of a response, which is read and closed so its connection goes back to the pool. */
-    static int status(Response response) {
-        try (response) {
-            response.readEntity(String.class);
-            return response.getStatus();
-        }
-    }
-
     static Response post(String path, String token, Object body) {
         return TestApp.request(APP, path, token).post(Entity.json(body));
     }
@@ -64,17 +58,6 @@ class QuoteBadInputTest {
                 "account", Map.of("name", "Acme Corp", "industry", "RETAIL"),
                 "expectedCloseDate", "2026-12-15", "stage", "PROPOSAL")), 201);
         return ((Number) deal.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(Response response, int status) {
-        String text = response.readEntity(String.class);
-        assertThat(response.getStatus()).as(text).isEqualTo(status);
-        try {
-            return APP.getObjectMapper().readValue(text, Map.class);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
     }
 
     static List<String> previewPaths(Map<String, Object> body, int status) {

@@ -1,7 +1,10 @@
 package dealdesk.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.DealdeskApplication;
 import dealdesk.DealdeskConfiguration;
+import dealdesk.common.Json;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -12,12 +15,15 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole service, in demo mode, on a fresh database and random ports.
  * Use as {@code static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension();}
  * in a class annotated {@code @ExtendWith(DropwizardExtensionsSupport.class)}.
  */
 public final class TestApp {
+    private static final ObjectMapper MAPPER = Json.configure(Jackson.newObjectMapper());
     private TestApp() {
     }
 
@@ -42,6 +48,28 @@ public final class TestApp {
 
     public static String url(DropwizardAppExtension<DealdeskConfiguration> app, String path) {
         return "http://localhost:" + app.getLocalPort() + path;
+    }
+
+    /** The status of a response whose body does not matter; reading and closing it frees the connection. */
+    public static int status(Response response) {
+        try (response) {
+            if (response.hasEntity()) {
+                response.readEntity(String.class);
+            }
+            return response.getStatus();
+        }
+    }
+
+    /** The JSON object a response carries, once its status is the expected one (else the body is shown). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(Response response, int status) {
+        try (response) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(text).isEqualTo(status);
+            return MAPPER.readValue(text, Map.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A request builder for a path, signed in with the token (or anonymous when null). */
