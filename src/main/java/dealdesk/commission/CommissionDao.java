@@ -23,6 +23,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Plans, assignments, quotas, transactions, statements and recompute jobs. */
 @RegisterRowMapper(MapMapper.class)
 public interface CommissionDao {
+    String PLAN_VERSION = "select id, version, effective_from, document, created_by, created_at from commission_plans";
+
 
     // ---- plans -------------------------------------------------------------------
 
@@ -35,22 +37,22 @@ public interface CommissionDao {
                     @Bind("document") String document, @Bind("createdBy") String createdBy,
                     @Bind("createdAt") Instant createdAt);
 
-    @SqlQuery("select id, version, effective_from, document, created_by, created_at from commission_plans"
+    @SqlQuery(PLAN_VERSION
             + " where id = :id and effective_from <= :on order by version desc limit 1")
     @RegisterConstructorMapper(PlanVersion.class)
     Optional<PlanVersion> planEffective(@Bind("id") String id, @Bind("on") LocalDate on);
 
-    @SqlQuery("select id, version, effective_from, document, created_by, created_at from commission_plans"
+    @SqlQuery(PLAN_VERSION
             + " where id = :id order by version desc limit 1")
     @RegisterConstructorMapper(PlanVersion.class)
     Optional<PlanVersion> planLatest(@Bind("id") String id);
 
-    @SqlQuery("select id, version, effective_from, document, created_by, created_at from commission_plans"
+    @SqlQuery(PLAN_VERSION
             + " where id = :id and version = :version")
     @RegisterConstructorMapper(PlanVersion.class)
     Optional<PlanVersion> plan(@Bind("id") String id, @Bind("version") int version);
 
-    @SqlQuery("select id, version, effective_from, document, created_by, created_at from commission_plans"
+    @SqlQuery(PLAN_VERSION
             + " where id = :id order by version")
     @RegisterConstructorMapper(PlanVersion.class)
     List<PlanVersion> planVersions(@Bind("id") String id);
