@@ -32,6 +32,7 @@ import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
+import dealdesk.web.Csrf;
 import dealdesk.web.PageResource;
 import dealdesk.web.Pages;
 import dealdesk.web.StaticResource;
@@ -118,6 +119,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());
 
         // --- demo data and the ready line ---

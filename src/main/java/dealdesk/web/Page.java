@@ -15,6 +15,7 @@ public abstract class Page extends View {
     private final String nav;
     private final User user;
     private final String token;
+    private String csrf = "";
 
     protected Page(String template, String title, String nav, User user, String token) {
         super("/web/" + template, StandardCharsets.UTF_8);
@@ -47,6 +48,15 @@ public abstract class Page extends View {
 
     public String getRole() {
         return user == null ? "" : user.role().name();
+    }
+
+    /** The double-submit token for this page's forms; set by {@link Csrf} just before rendering. */
+    public String getCsrf() {
+        return csrf;
+    }
+
+    void csrf(String value) {
+        this.csrf = value;
     }
 
     public String getToken() {

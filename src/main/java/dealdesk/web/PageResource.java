@@ -84,9 +84,13 @@ public class PageResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("next") String next, @Context UriInfo uri, @Context HttpHeaders headers) {
-        if (!SessionCookie.sameOrigin(headers)) {
-            return page(403, new ErrorView(null, 403, "Sign in from dealdesk's own sign-in page."));
+                           @FormParam("next") String next, @FormParam(Csrf.FIELD) String formToken,
+                           @CookieParam(Csrf.COOKIE) String cookieToken,
+                           @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (!Csrf.accepts(headers, cookieToken, formToken)) {
+            // most often a sign-in page left open from before a restart or a cleared cookie: a fresh form works
+            return page(403, new SignInView("Your sign-in form had expired. Please sign in again.",
+                    username == null ? null : username.strip(), NEXT.matcher(nullToEmpty(next)).matches() ? next : null));
         }
         String typed = username == null ? null : username.strip();
         try {
@@ -106,9 +110,11 @@ public class PageResource {
 
     @POST
     @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@Context UriInfo uri, @Context HttpHeaders headers,
-                            @CookieParam(SessionCookie.NAME) String token) {
-        if (!SessionCookie.sameOrigin(headers)) {
+                            @CookieParam(SessionCookie.NAME) String token,
+                            @FormParam(Csrf.FIELD) String formToken, @CookieParam(Csrf.COOKIE) String cookieToken) {
+        if (!Csrf.accepts(headers, cookieToken, formToken)) {
             return page(403, new ErrorView(null, 403, "Sign out from dealdesk's own pages."));
         }
         users.revoke(token);
@@ -238,7 +244,7 @@ public class PageResource {
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,27 +31,6 @@ final class SessionCookie {
     private static NewCookie.Builder base(boolean secure) {
         return new NewCookie.Builder(NAME).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT);
-    }
-
-    /**
-     * Did the form come from our own pages? Browsers send Origin with every POST; another site's
-     * form (login CSRF: signing a victim into the attacker's account) names another origin, and a
-     * sandboxed or privacy-stripped one says "null". Without an Origin (curl, old clients) it passes:
-     * those are not a browser being tricked.
-     */
-    static boolean sameOrigin(HttpHeaders headers) {
-        String origin = headers.getHeaderString("Origin");
-        if (origin == null) {
-            return true;
-        }
-        String forwardedHost = headers.getHeaderString("X-Forwarded-Host");
-        String host = forwardedHost != null ? forwardedHost.split(",")[0].strip() : headers.getHeaderString("Host");
-        try {
-            URI parsed = URI.create(origin.strip());
-            return host != null && parsed.getRawAuthority() != null && parsed.getRawAuthority().equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** Secure cookies only over HTTPS (directly or behind a proxy that says so), so plain-HTTP dev still works. */

@@ -51,7 +51,17 @@ class PagesTest {
         if (next != null) {
             form.param("next", next);
         }
-        return page("/login", null).post(Entity.form(form));
+        String csrf = csrfToken();
+        return page("/login", null).cookie(Csrf.COOKIE, csrf).post(Entity.form(form.param(Csrf.FIELD, csrf)));
+    }
+
+    /** What a browser gets with the sign-in page: the form's token, the same as its cookie's. */
+    static String csrfToken() {
+        try (Response response = page("/", null).get()) {
+            String token = response.getCookies().get(Csrf.COOKIE).getValue();
+            assertThat(html(response)).contains("name=\"csrf\" value=\"" + token + "\"");
+            return token;
+        }
     }
 
     /** A browser-like request that does not follow redirects, with the session cookie when given. */
@@ -103,18 +113,41 @@ class PagesTest {
 
     @Test
     void aSignInFormPostedFromAnotherSiteIsRefused() {
-        Form form = new Form().param("username", "alice").param("password", "demo");
-        try (Response response = page("/login", null).header("Origin", "https://evil.example")
+        String csrf = csrfToken();
+        Form form = new Form().param("username", "alice").param("password", "demo").param(Csrf.FIELD, csrf);
+        // another site cannot read our cookie: without the pair, or with a pair from elsewhere, no session
+        try (Response response = page("/login", null).post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(403);
+            assertThat(response.getCookies()).doesNotContainKey(SessionCookie.NAME);
+            assertThat(html(response)).contains("Please sign in again");
+        }
+        try (Response response = page("/login", null).cookie(Csrf.COOKIE, csrfToken()).post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(403);
+        }
+        // a matching pair posted with another site's Origin is still refused
+        try (Response response = page("/login", null).cookie(Csrf.COOKIE, csrf).header("Origin", "https://evil.example")
                 .post(Entity.form(form))) {
             assertThat(response.getStatus()).isEqualTo(403);
-            assertThat(response.getHeaderString(HttpHeaders.SET_COOKIE)).isNull();
+            assertThat(response.getCookies()).doesNotContainKey(SessionCookie.NAME);
         }
-        try (Response response = page("/login", null).header("Origin", "null").post(Entity.form(form))) {
-            assertThat(response.getStatus()).isEqualTo(403);
+        // our own origin, or an opaque one ("null", from privacy settings) with the right pair, signs in
+        try (Response response = page("/login", null).cookie(Csrf.COOKIE, csrf)
+                .header("Origin", "http://localhost:" + APP.getLocalPort()).post(Entity.form(form))) {
+            assertThat(response.getStatus()).isEqualTo(303);
         }
-        try (Response response = page("/login", null).header("Origin", "http://localhost:" + APP.getLocalPort())
+        try (Response response = page("/login", null).cookie(Csrf.COOKIE, csrf).header("Origin", "null")
                 .post(Entity.form(form))) {
             assertThat(response.getStatus()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void pagesSendAReferrerPolicyThatKeepsTheOriginSoBrowsersCanProveIt() {
+        try (Response response = page("/", null).get()) {
+            assertThat(response.getHeaderString("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(html(response)).contains("<meta name=\"referrer\" content=\"same-origin\">")
+                    .doesNotContain("no-referrer");
+            assertThat(response.getHeaderString(HttpHeaders.SET_COOKIE)).contains("HttpOnly").contains("SameSite=Strict");
         }
     }
 
@@ -150,7 +183,7 @@ class PagesTest {
                     .contains("value=\"alice\"")
                     .contains("name=\"next\" value=\"/quotes/new\"")
                     .doesNotContain("wrong");
-            assertThat(response.getHeaderString(HttpHeaders.SET_COOKIE)).isNull();
+            assertThat(response.getCookies()).doesNotContainKey(SessionCookie.NAME);
         }
         try (Response response = login("nobody", "demo", null)) {
             assertThat(response.getStatus()).isEqualTo(401);
@@ -175,6 +208,11 @@ class PagesTest {
     void signingOutClearsTheCookieAndEndsTheSession() {
         String session = TestApp.token(APP, "alice");
         try (Response response = page("/logout", session).post(Entity.form(new Form()))) {
+            assertThat(response.getStatus()).as("a sign-out without the form's token").isEqualTo(403);
+        }
+        String csrf = csrfToken();
+        try (Response response = page("/logout", session).cookie(Csrf.COOKIE, csrf)
+                .post(Entity.form(new Form().param(Csrf.FIELD, csrf)))) {
             assertThat(response.getStatus()).isEqualTo(303);
             assertThat(location(response)).isEqualTo("/");
             assertThat(response.getCookies().get(SessionCookie.NAME).getValue()).isEmpty();
