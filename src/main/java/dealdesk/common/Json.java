@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import java.io.IOException;
 
 /**
  * One JSON policy: unknown fields, floats where whole numbers belong and nulls
@@ -28,6 +33,22 @@ public final class Json {
         // Deeply nested or enormous documents are refused before they cost memory.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1_000_000).build());
+        mapper.registerModule(new SimpleModule("dealdesk-money").addSerializer(Money.class, new MoneySerializer()));
         return mapper;
+    }
+
+    /**
+     * Money in JSON is its amount alone, a plain number, as clients have always read it: the currency
+     * travels once, beside the amounts, in the document that holds them.
+     */
+    static final class MoneySerializer extends StdSerializer<Money> {
+        MoneySerializer() {
+            super(Money.class);
+        }
+
+        @Override
+        public void serialize(Money value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeNumber(value.amount());
+        }
     }
 }

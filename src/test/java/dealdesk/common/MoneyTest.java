@@ -39,4 +39,22 @@ class MoneyTest {
         assertThat(Money.isKnownCurrency("usd")).isFalse();
         assertThat(Money.currency("EUR")).isEqualTo(Currency.getInstance("EUR"));
     }
+
+    @Test
+    void bahrainiDinarsKeepThreeDecimalsAndYenNone() {
+        assertThat(Money.of("10.0005", "BHD").rounded().amount()).isEqualByComparingTo("10.001");
+        assertThat(Money.of("10.0005", "BHD").rounded().amount().scale()).isEqualTo(3);
+        assertThat(Money.of("99.5", "JPY").rounded().amount().scale()).isZero();
+        assertThat(Money.zero(Currency.getInstance("BHD")).amount().toPlainString()).isEqualTo("0.000");
+        assertThat(Money.zero(Currency.getInstance("JPY")).amount().toPlainString()).isEqualTo("0");
+    }
+
+    @Test
+    void moneyIsWrittenToJsonAsAPlainNumber() throws Exception {
+        var mapper = Json.configure(new com.fasterxml.jackson.databind.ObjectMapper());
+        record Line(Money netTotal) {
+        }
+        assertThat(mapper.writeValueAsString(new Line(Money.of("1234.50", "USD")))).isEqualTo("{\"netTotal\":1234.50}");
+        assertThat(mapper.writeValueAsString(new Line(Money.of("1E+3", "JPY").rounded()))).isEqualTo("{\"netTotal\":1000}");
+    }
 }
