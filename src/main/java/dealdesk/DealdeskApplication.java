@@ -17,6 +17,8 @@ import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
 import dealdesk.commission.StatementResource;
 import dealdesk.common.Audit;
+import dealdesk.common.CleanRequests;
+import dealdesk.common.JsonErrorPages;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -91,6 +93,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JsonErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
+        environment.jersey().register(new CleanRequests());
+        JsonErrorPages.install(environment);
 
         Jdbi jdbi = Audit.useClock(config.getDatabase().build(environment), clock);
         UserService users = config.getAuth().buildUserService(jdbi, clock);
