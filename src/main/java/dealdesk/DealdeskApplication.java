@@ -25,11 +25,13 @@ import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
 import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
-import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
+import dealdesk.rules.RuleSetEngines;
+import dealdesk.rules.RuleSetResource;
+import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.Csrf;
@@ -86,14 +88,18 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         CatalogService catalog = new CatalogService(jdbi, clock);
         environment.jersey().register(new CatalogResource(catalog));
 
+        // --- rule sets: rules/ is version 1 of each base; uploads change the rules without a restart ---
+        RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
+        environment.jersey().register(new RuleSetResource(ruleSets));
+
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
-                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+                RuleSetEngines.pricing(ruleSets, clock));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
-        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         environment.jersey().register(new QuoteResource(quotes));
         environment.jersey().register(new DealResource(deals));
 

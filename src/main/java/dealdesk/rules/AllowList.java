@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * What uploaded rules of one base may name: the engine's fact and decision types, plain value
  * classes (java.lang strings and numbers, java.math, java.time, the collection interfaces an
- * accumulate returns), and the public members of those types whose results stay among them.
+ * accumulate returns, the one Money type), and the public members of those types whose results stay among them.
  * Everything else is refused, so there is no list of dangerous things to keep complete.
  */
 final class AllowList {
@@ -26,7 +26,8 @@ final class AllowList {
             java.time.Instant.class, java.time.Duration.class, java.time.Period.class, java.time.YearMonth.class,
             java.time.Year.class, java.time.MonthDay.class, java.time.DayOfWeek.class, java.time.Month.class,
             java.time.ZoneOffset.class, java.time.temporal.ChronoUnit.class,
-            java.util.List.class, java.util.Set.class, java.util.Map.class, java.util.Collection.class);
+            java.util.List.class, java.util.Set.class, java.util.Map.class, java.util.Collection.class,
+            java.util.Currency.class, dealdesk.common.Money.class);
 
     /** Never callable, whatever type declares them: the doors to reflection, threads and the process. */
     private static final Set<String> NEVER = Set.of("getClass", "getDeclaringClass", "getClassLoader",
