@@ -33,6 +33,7 @@ import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
+import dealdesk.rules.CommissionRuleChanges;
 import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
 import dealdesk.rules.RuleSetService;
@@ -96,8 +97,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
 
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users,
-                config.getRules().directory(), clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
 
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
