@@ -19,6 +19,7 @@ import dealdesk.commission.StatementResource;
 import dealdesk.common.Audit;
 import dealdesk.common.CleanRequests;
 import dealdesk.common.JsonErrorPages;
+import dealdesk.common.OpenApiResource;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -140,6 +141,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
         // --- finance ---
+        OpenApiResource openApi = new OpenApiResource(environment.jersey().getResourceConfig());
+        environment.jersey().register(openApi);
+        environment.lifecycle().addServerLifecycleListener(server -> openApi.buildSoon());
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---
