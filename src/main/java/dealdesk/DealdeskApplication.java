@@ -149,9 +149,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new RuleSetResource(ruleSets));
 
         // --- finance ---
-        OpenApiResource openApi = new OpenApiResource(environment.jersey().getResourceConfig());
-        environment.jersey().register(openApi);
-        environment.lifecycle().addServerLifecycleListener(server -> openApi.buildSoon());
+        environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---

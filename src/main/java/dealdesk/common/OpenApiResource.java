@@ -63,14 +63,6 @@ public class OpenApiResource {
         return built;
     }
 
-    /** Builds the description in the background once the server has started (every resource is registered). */
-    public void buildSoon() {
-        Thread builder = new Thread(this::describe, "openapi-description");
-        builder.setDaemon(true);
-        builder.setPriority(Thread.MIN_PRIORITY);
-        builder.start();
-    }
-
     static Set<Class<?>> resourceClasses(ResourceConfig jersey) {
         Set<Class<?>> classes = new LinkedHashSet<>();
         Stream.concat(jersey.getClasses().stream(), jersey.getInstances().stream().map(Object::getClass))
