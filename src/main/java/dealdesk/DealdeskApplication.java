@@ -19,6 +19,7 @@ import dealdesk.commission.StatementResource;
 import dealdesk.common.Audit;
 import dealdesk.common.CleanRequests;
 import dealdesk.common.JsonErrorPages;
+import dealdesk.common.OpenApiResource;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -148,6 +149,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new RuleSetResource(ruleSets));
 
         // --- finance ---
+        environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---

@@ -60,7 +60,7 @@ public final class JsonErrorMappers {
         }
         if (exception instanceof JsonGuards.RefusedValue refused) {
             String path = path(refused);
-            return new ApiException(ErrorCode.VALIDATION_FAILED, path + ": " + refused.getOriginalMessage(),
+            return new ApiException(refused.code(), path + ": " + refused.getOriginalMessage(),
                     List.of(new FieldError(path, refused.getOriginalMessage())));
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {

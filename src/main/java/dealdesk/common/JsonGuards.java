@@ -32,10 +32,21 @@ final class JsonGuards {
                 .addDeserializer(LocalDate.class, new IsoDates());
     }
 
-    /** A refused value: the mappers answer 422 with the field's path and this message. */
+    /** A refused value: the mappers answer with its code, the field's path and this message. */
     static final class RefusedValue extends JsonMappingException {
+        private final ErrorCode code;
+
         RefusedValue(JsonParser parser, String message) {
+            this(parser, message, ErrorCode.VALIDATION_FAILED);
+        }
+
+        RefusedValue(JsonParser parser, String message, ErrorCode code) {
             super(parser, message);
+            this.code = code;
+        }
+
+        ErrorCode code() {
+            return code;
         }
     }
 
@@ -113,11 +124,12 @@ final class JsonGuards {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw new RefusedValue(parser, "expected " + Dates.EXPECTED + " (a string)");
+                throw new RefusedValue(parser, "expected " + Dates.EXPECTED + " (a string)", ErrorCode.MALFORMED_REQUEST);
             }
             String text = parser.getText();
+            // a date that is not one is malformed (400), like any value of the wrong type
             return Dates.parse(text).orElseThrow(() -> new RefusedValue(parser,
-                    "expected " + Dates.EXPECTED + ", got " + abbreviate(text)));
+                    "expected " + Dates.EXPECTED + ", got " + abbreviate(text), ErrorCode.MALFORMED_REQUEST));
         }
 
         private static String abbreviate(String text) {
