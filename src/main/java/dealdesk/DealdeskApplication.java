@@ -20,9 +20,11 @@ import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
 import dealdesk.finance.AuditResource;
+import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
+import dealdesk.pipeline.Pipeline;
 import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
 import dealdesk.pricing.PricingRules;
@@ -95,7 +97,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));
         environment.jersey().register(new QuoteResource(quotes));
-        environment.jersey().register(new DealResource(deals));
+        environment.jersey().register(new DealResource(deals, new DealImport(jdbi, deals, users)));
 
         // --- proposals ---
         ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
@@ -113,6 +115,10 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         }
         environment.jersey().register(new CommissionResource(commission, insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
+
+        // --- pipeline: deal flags, coverage, funnel ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission, insights);
+        environment.jersey().register(pipeline.resource());
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));

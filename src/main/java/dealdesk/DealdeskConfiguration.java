@@ -36,6 +36,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private CommissionFactory commission = new CommissionFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private dealdesk.pipeline.PipelineFactory pipeline = new dealdesk.pipeline.PipelineFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -63,6 +68,10 @@ public class DealdeskConfiguration extends Configuration {
 
     public CommissionFactory getCommission() {
         return commission;
+    }
+
+    public dealdesk.pipeline.PipelineFactory getPipeline() {
+        return pipeline;
     }
 
     public boolean isDemo() {

@@ -85,7 +85,7 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
      * over the term; ACV spreads a subscription over the term in years (at least
      * one) and counts a one-time fee whole, as the quote's totals do.
      */
-    static List<Transaction> transactions(String dealId, LocalDate closeDate, PricedQuote priced, Integer termMonths,
+    public static List<Transaction> transactions(String dealId, LocalDate closeDate, PricedQuote priced, Integer termMonths,
                                           String industry, String dealType, List<Split> splits) {
         int term = termMonths == null ? 12 : Math.max(1, termMonths);
         BigDecimal years = BigDecimal.valueOf(Math.max(12, term)).divide(TWELVE, 10, RoundingMode.HALF_UP);
