@@ -21,7 +21,6 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,25 +33,30 @@ public class DealService {
     private final Clock clock;
     private final UserService users;
     private final QuoteService quotes;
-    private final List<DealClosedListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile DealPipeline pipeline = DealPipeline.NONE;
+    private final DealClosedListener closedListener;
+    private final DealAdvisor advisor;
 
-    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes) {
+    /** {@code closedListener} hears about won and cancelled deals (the commission engine), in their transaction. */
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
+                       DealClosedListener closedListener) {
+        this(jdbi, mapper, clock, users, quotes, closedListener, DealAdvisor.NONE);
+    }
+
+    /** {@code advisor} gives new deals their default currency and every deal its flags (the pipeline feature). */
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
+                       DealClosedListener closedListener, DealAdvisor advisor) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.users = users;
         this.quotes = quotes;
+        this.closedListener = closedListener;
+        this.advisor = advisor;
     }
 
-    /** Where default currencies and flags come from (the pipeline feature); none until set. */
-    public void usePipeline(DealPipeline dealPipeline) {
-        this.pipeline = dealPipeline;
-    }
-
-    /** Registers who hears about won and cancelled deals (the commission engine). */
-    public void addClosedListener(DealClosedListener listener) {
-        listeners.add(listener);
+    /** The same service on another clock: the demo seeds deals as if they moved over past weeks. */
+    public DealService withClock(Clock otherClock) {
+        return new DealService(jdbi, mapper, otherClock, users, quotes, closedListener, advisor);
     }
 
     public Deal create(User caller, DealRequest request) {
@@ -93,7 +97,7 @@ public class DealService {
         forecast(v, request.expectedAmount(), request.currency(), request.forecastCategory());
         if (request.currency() != null || users.find(owner).isPresent()) {
             decimals(v, request.expectedAmount(), request.currency() != null ? request.currency()
-                    : pipeline.defaultCurrency(owner).getCurrencyCode());
+                    : advisor.defaultCurrency(owner).getCurrencyCode());
         }
         v.require(request.externalId() == null || (!request.externalId().isBlank() && request.externalId().length() <= 200),
                 "externalId", "an external id is 1 to 200 characters");
@@ -114,7 +118,7 @@ public class DealService {
         }
         dao.insertStageChange(newId, null, stage, caller.username(), now);
         String currency = request.currency() != null ? request.currency()
-                : pipeline.defaultCurrency(owner).getCurrencyCode();
+                : advisor.defaultCurrency(owner).getCurrencyCode();
         dao.updateForecast(newId, request.expectedAmount(), currency, request.forecastCategory(),
                 request.externalId() == null ? null : request.externalId().strip());
         return newId;
@@ -223,7 +227,8 @@ public class DealService {
 
     /**
      * Closes an open deal won with its primary quote, which must be approved
-     * (or presented or accepted) and becomes ACCEPTED; then tells the listeners.
+     * (or presented or accepted) and becomes ACCEPTED; the listener books it in the
+     * same transaction, so a booking that fails leaves the deal open and the quote as it was.
      */
     public Deal closeWon(User caller, long id, CloseRequest request) {
         LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
@@ -233,15 +238,11 @@ public class DealService {
             if (deal.primaryQuoteId() == null) {
                 throw ApiException.invalid("primaryQuoteId", "a deal closes won with its primary quote: add a quote first");
             }
-            quotes.acceptForClose(handle, deal.primaryQuoteId());
+            Quote accepted = quotes.acceptForClose(handle, deal.primaryQuoteId());
             close(handle, deal, DealStage.CLOSED_WON, closeDate, caller);
+            closedListener.dealClosedWon(handle, read(handle, id), accepted);
         });
-        Deal closed = load(id);
-        Quote primary = quotes.load(closed.primaryQuoteId());
-        for (DealClosedListener listener : listeners) {
-            listener.dealClosedWon(closed, primary);
-        }
-        return closed;
+        return load(id);
     }
 
     public Deal closeLost(User caller, long id, CloseRequest request) {
@@ -264,12 +265,9 @@ public class DealService {
                         + id + " is " + deal.stage());
             }
             close(handle, deal, DealStage.CANCELLED, deal.closedOn(), caller);
+            closedListener.dealCancelled(handle, read(handle, id), today);
         });
-        Deal cancelled = load(id);
-        for (DealClosedListener listener : listeners) {
-            listener.dealCancelled(cancelled, today);
-        }
-        return cancelled;
+        return load(id);
     }
 
     private void close(Handle handle, Deal deal, DealStage stage, LocalDate closedOn, User caller) {
@@ -302,7 +300,7 @@ public class DealService {
     private Deal read(Handle handle, long id) {
         DealDao dao = handle.attach(DealDao.class);
         DealDao.DealRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("deal", id));
-        Currency currency = row.currency() == null ? pipeline.defaultCurrency(row.owner())
+        Currency currency = row.currency() == null ? advisor.defaultCurrency(row.owner())
                 : Currency.getInstance(row.currency().strip());
         ForecastCategory category = !row.stage().open() || row.forecastCategory() == null
                 ? ForecastCategory.of(row.stage()) : row.forecastCategory();
@@ -311,7 +309,7 @@ public class DealService {
                 readCase(row.businessCase()), row.primaryQuoteId(), row.version(), dao.history(id),
                 row.expectedAmount() == null ? null : Money.of(row.expectedAmount(), currency).rounded(), currency,
                 category, row.externalId(), dao.closeDateHistory(id), List.of());
-        return deal.withFlags(pipeline.flags(deal));
+        return deal.withFlags(advisor.flags(deal));
     }
 
     /** Expected amount, currency and forecast category, as a request gives them. */

@@ -1,6 +1,6 @@
 package dealdesk.pipeline;
 
-import dealdesk.commission.DealCommissionBridge;
+import dealdesk.commission.QuoteTransactions;
 import dealdesk.commission.Transaction;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.plan.Plan;
@@ -32,10 +32,8 @@ final class DealValues {
         if (deal.primaryQuoteId() != null) {
             Quote quote = quotes.load(deal.primaryQuoteId());
             if (quote.priced() != null && !quote.priced().lines().isEmpty()) {
-                List<Transaction> lines = DealCommissionBridge.transactions("pipeline-" + deal.id(),
-                        deal.expectedCloseDate(), quote.priced(), quote.request().termMonths(),
-                        deal.account() == null ? null : deal.account().industry(),
-                        deal.type() == null ? null : deal.type().name(), WHOLE);
+                List<Transaction> lines = QuoteTransactions.of("pipeline-" + deal.id(), deal,
+                        deal.expectedCloseDate(), quote.priced(), quote.request().termMonths(), WHOLE);
                 BigDecimal total = BigDecimal.ZERO;
                 for (Transaction line : lines) {
                     total = total.add(plan == null ? line.amount() : CommissionEngine.basis(plan, line));

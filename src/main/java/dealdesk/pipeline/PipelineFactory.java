@@ -27,4 +27,9 @@ public class PipelineFactory {
     public int staleDays() {
         return staleDays;
     }
+
+    /** What deals get from the pipeline: the owner's plan currency by default, and flags by the injected clock. */
+    public dealdesk.deal.DealAdvisor buildAdvisor(dealdesk.commission.PlanLookup plans, java.time.Clock clock) {
+        return new PipelineDeals(plans, clock, defaultCurrency(), new DealFlags(clock, staleDays));
+    }
 }

@@ -1,7 +1,7 @@
 package dealdesk.pipeline;
 
 import dealdesk.auth.User;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.StatementService;
 import dealdesk.commission.engine.Statement;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.Money;
@@ -37,14 +37,14 @@ public class PipelineService {
 
     private final Jdbi jdbi;
     private final DealService deals;
-    private final CommissionService commission;
+    private final StatementService statements;
     private final DealValues values;
     private final ScopeResolver scopes;
 
-    PipelineService(Jdbi jdbi, DealService deals, CommissionService commission, DealValues values, ScopeResolver scopes) {
+    PipelineService(Jdbi jdbi, DealService deals, StatementService statements, DealValues values, ScopeResolver scopes) {
         this.jdbi = jdbi;
         this.deals = deals;
-        this.commission = commission;
+        this.statements = statements;
         this.values = values;
         this.scopes = scopes;
     }
@@ -161,7 +161,7 @@ public class PipelineService {
             if (plan == null || plan.period() != scope.period().type()) {
                 continue;
             }
-            Statement statement = commission.statement(member, scope.period());
+            Statement statement = statements.statement(member, scope.period());
             anyStatement = true;
             credited = credited.plus(Money.of(statement.credited(), scope.currency()));
             if (statement.quota() != null) {

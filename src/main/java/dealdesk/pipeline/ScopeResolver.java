@@ -3,7 +3,7 @@ package dealdesk.pipeline;
 import dealdesk.auth.Role;
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
-import dealdesk.commission.InsightService;
+import dealdesk.commission.PlanLookup;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
 import dealdesk.common.Period;
@@ -24,13 +24,13 @@ import java.util.TreeSet;
  */
 final class ScopeResolver {
     private final UserService users;
-    private final InsightService insights;
+    private final PlanLookup plans;
     private final Clock clock;
     private final Currency defaultCurrency;
 
-    ScopeResolver(UserService users, InsightService insights, Clock clock, Currency defaultCurrency) {
+    ScopeResolver(UserService users, PlanLookup plans, Clock clock, Currency defaultCurrency) {
         this.users = users;
-        this.insights = insights;
+        this.plans = plans;
         this.clock = clock;
         this.defaultCurrency = defaultCurrency;
     }
@@ -70,7 +70,7 @@ final class ScopeResolver {
 
     private Period defaultPeriod(List<String> members, LocalDate today) {
         for (String member : members) {
-            Optional<Plan> plan = insights.planOn(member, today);
+            Optional<Plan> plan = plans.on(member, today);
             if (plan.isPresent()) {
                 return Period.containing(plan.get().period(), today);
             }
@@ -79,7 +79,7 @@ final class ScopeResolver {
     }
 
     private Optional<Plan> planIn(String member, Period period) {
-        Optional<Plan> plan = insights.planOn(member, period.end());
-        return plan.isPresent() ? plan : insights.planOn(member, period.start());
+        Optional<Plan> plan = plans.on(member, period.end());
+        return plan.isPresent() ? plan : plans.on(member, period.start());
     }
 }

@@ -13,9 +13,8 @@ import dealdesk.catalog.PriceBook;
 import dealdesk.catalog.PriceBookEntry;
 import dealdesk.catalog.Product;
 import dealdesk.catalog.ProductKind;
-import dealdesk.commission.CommissionService;
-import dealdesk.commission.DealCommissionBridge;
-import dealdesk.commission.InsightService;
+import dealdesk.commission.CommissionServices;
+import dealdesk.commission.DealBookings;
 import dealdesk.commission.api.AssignmentRequest;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.engine.DroolsDecider;
@@ -73,7 +72,7 @@ class PipelineServiceTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-09-01T09:00:00Z"));
     DealService deals;
     QuoteService quotes;
-    CommissionService commission;
+    CommissionServices commission;
     Pipeline pipeline;
     User alice;
     User bob;
@@ -101,12 +100,12 @@ class PipelineServiceTest {
         PricingService pricing = new PricingService(jdbi, mapper, clock, ENGINE);
         pricing.replace(DealDemo.pricingData(), "admin", sku -> true);
         quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users);
-        deals = new DealService(jdbi, mapper, clock, users, quotes);
-        commission = new CommissionService(jdbi, users, COMMISSION, clock);
-        InsightService insights = new InsightService(jdbi, commission);
-        deals.addClosedListener(new DealCommissionBridge(commission, insights, users, deals, quotes));
-        pipeline = new Pipeline(new PipelineFactory(), jdbi, clock, users, deals, quotes, commission, insights);
-        commission.putPlan("ae", """
+        commission = CommissionServices.build(jdbi, users, COMMISSION, clock);
+        PipelineFactory config = new PipelineFactory();
+        deals = new DealService(jdbi, mapper, clock, users, quotes, new DealBookings(commission.bookings()),
+                config.buildAdvisor(commission.planLookup(), clock));
+        pipeline = new Pipeline(config, jdbi, clock, users, deals, quotes, commission);
+        commission.plans().putPlan("ae", """
                 id: ae
                 effectiveFrom: 2026-01-01
                 period: QUARTER
@@ -114,10 +113,10 @@ class PipelineServiceTest {
                 creditBasis: ACV
                 baseRate: 0.10
                 """, "finance");
-        commission.putAssignment("ae", "alice", new AssignmentRequest("2026-01-01", null), "finance");
-        commission.putAssignment("ae", "bob", new AssignmentRequest("2026-01-01", null), "finance");
-        commission.putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
-        commission.putQuota("bob", "2026-Q4", new BigDecimal("50000"), "finance");
+        commission.plans().putAssignment("ae", "alice", new AssignmentRequest("2026-01-01", null), "finance");
+        commission.plans().putAssignment("ae", "bob", new AssignmentRequest("2026-01-01", null), "finance");
+        commission.plans().putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
+        commission.plans().putQuota("bob", "2026-Q4", new BigDecimal("50000"), "finance");
     }
 
     void at(String instant) {

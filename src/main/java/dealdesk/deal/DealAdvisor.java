@@ -8,14 +8,14 @@ import java.util.List;
  * owner's is in when none is given (their plan's, else the configured
  * default), and the flags a deal raises. Implemented in {@code dealdesk.pipeline}.
  */
-public interface DealPipeline {
+public interface DealAdvisor {
 
     Currency defaultCurrency(String owner);
 
     /** The flags of a deal as read now; {@code deal.flags()} is empty when this is called. */
     List<DealFlag> flags(Deal deal);
 
-    DealPipeline NONE = new DealPipeline() {
+    DealAdvisor NONE = new DealAdvisor() {
         @Override
         public Currency defaultCurrency(String owner) {
             return Currency.getInstance("USD");
