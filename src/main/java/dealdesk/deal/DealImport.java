@@ -78,7 +78,7 @@ public final class DealImport {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return jdbi.inTransaction(handle -> {
+        return externalIdTakenMeanwhile(() -> jdbi.inTransaction(handle -> {
             int created = 0;
             int updated = 0;
             int unchanged = 0;
@@ -104,14 +104,37 @@ public final class DealImport {
                     unchanged++; // a deal closed here stays closed whatever the CRM still says
                     continue;
                 }
-                deals.apply(handle, caller, deal, new DealPatch(null, request.account(), request.splits(),
-                        request.stage(), request.expectedCloseDate(), request.type(), request.nextStep(),
-                        request.businessCase(), null, request.expectedAmount(), request.currency(),
-                        request.forecastCategory()));
+                try {
+                    deals.apply(handle, caller, deal, new DealPatch(null, request.account(), request.splits(),
+                            request.stage(), request.expectedCloseDate(), request.type(), request.nextStep(),
+                            request.businessCase(), null, request.expectedAmount(), request.currency(),
+                            request.forecastCategory()));
+                } catch (ApiException e) {
+                    String prefix = "rows[" + i + "].";
+                    throw new ApiException(e.code(), e.getMessage(), e.details().stream().map(error -> new FieldError(
+                            prefix + COLUMNS.getOrDefault(error.path(), error.path()), error.message())).toList());
+                }
                 updated++;
             }
             return new Result(created, updated, unchanged, ids);
-        });
+        }));
+    }
+
+    /**
+     * Runs a write that inserts external ids; when another request stored the same id first
+     * (the unique index refuses the second), answers 409 instead of failing.
+     */
+    static <T> T externalIdTakenMeanwhile(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new ApiException(dealdesk.common.ErrorCode.CONFLICT, "a deal with the same externalId was "
+                        + "stored at the same time: send the request again", List.of(new FieldError("externalId",
+                        "stored meanwhile by another request")));
+            }
+            throw e;
+        }
     }
 
     private static DealRequest parse(Map<String, String> row, Validation v) {

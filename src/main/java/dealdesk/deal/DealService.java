@@ -70,14 +70,14 @@ public class DealService {
         }
         check(v, caller, request);
         v.throwIfInvalid();
-        long id = jdbi.inTransaction(handle -> {
+        long id = DealImport.externalIdTakenMeanwhile(() -> jdbi.inTransaction(handle -> {
             if (request.externalId() != null
                     && handle.attach(DealDao.class).lockByExternalId(request.externalId().strip()).isPresent()) {
                 throw new ApiException(ErrorCode.CONFLICT, "a deal with externalId " + request.externalId() + " exists",
                         List.of(new dealdesk.common.FieldError("externalId", "already imported")));
             }
             return insert(handle, caller, request);
-        });
+        }));
         return load(id);
     }
 

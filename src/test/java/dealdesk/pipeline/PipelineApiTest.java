@@ -184,6 +184,8 @@ class PipelineApiTest {
         assertThat((List<Object>) deal.get("closeDateHistory")).hasSize(1);
         List<Map<String, Object>> all = request(APP, "/api/v1/deals", finance).get(List.class);
         assertThat(all.stream().filter(each -> "crm-7001".equals(each.get("externalId")))).hasSize(1);
+        Map<String, Object> sameId = deal("Import Alpha Again", "externalId", "crm-7001");
+        assertThat(paths(json(post(sameId), 409))).containsExactly("externalId");
         assertThat(paths(json(request(APP, "/api/v1/deals", bob).post(Entity.entity(HEADER
                 + "crm-7001,Import Alpha,RETAIL,bob,QUALIFIED,2030-03-01,12000,USD,NEW,Taken over,,,,,\n", CSV)), 422)))
                 .containsExactly("rows[0].externalId");
