@@ -19,7 +19,15 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.finance.AdjustmentResource;
+import dealdesk.finance.AdjustmentService;
 import dealdesk.finance.AuditResource;
+import dealdesk.finance.DisputeResource;
+import dealdesk.finance.DisputeService;
+import dealdesk.finance.ExchangeRateResource;
+import dealdesk.finance.ExchangeRateService;
+import dealdesk.finance.PeriodResource;
+import dealdesk.finance.PeriodService;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
@@ -71,7 +79,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
     @Override
     public void run(DealdeskConfiguration config, Environment environment) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.buildClock();
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JsonErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
@@ -116,6 +124,13 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
+        commission.useOverlay(adjustments::overlay);
+        environment.jersey().register(new ExchangeRateResource(exchangeRates));
+        environment.jersey().register(new AdjustmentResource(adjustments));
+        environment.jersey().register(new DisputeResource(new DisputeService(jdbi, users, commission, adjustments, clock)));
+        environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));

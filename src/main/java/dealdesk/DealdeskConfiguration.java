@@ -45,6 +45,16 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private DataSize maxRequestSize = DataSize.megabytes(10);
 
+    /** Tests only: a fixed instant (like 2027-01-15T09:00:00Z) the service takes for now. */
+    @JsonProperty
+    private String fixedClock;
+
+    /** The system clock in UTC, or the fixed one tests set. */
+    public java.time.Clock buildClock() {
+        return fixedClock == null || fixedClock.isBlank() ? java.time.Clock.systemUTC()
+                : java.time.Clock.fixed(java.time.Instant.parse(fixedClock), java.time.ZoneOffset.UTC);
+    }
+
     public DatabaseFactory getDatabase() {
         return database;
     }

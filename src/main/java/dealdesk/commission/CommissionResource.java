@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 
 /** Plans, assignments, quotas, transactions, statements, estimates and the dashboard. */
 @Path("/api/v1")
@@ -116,13 +115,5 @@ public class CommissionResource {
                                               @QueryParam("period") String period) {
         users.requireCanSeeMoneyOf(user, username);
         return insights.dashboard(username, period);
-    }
-
-    @POST
-    @Path("/periods/{period}/close")
-    @RolesAllowed({"FINANCE", "ADMIN"})
-    public Map<String, Object> closePeriod(@Auth User user, @PathParam("period") String period) {
-        Period parsed = Period.parse(period);
-        return Map.of("period", parsed.toString(), "closedStatements", commission.closePeriod(parsed, user.username()));
     }
 }

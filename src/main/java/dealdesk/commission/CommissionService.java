@@ -49,12 +49,18 @@ public class CommissionService {
     private final Map<String, Plan> parsedPlans = new ConcurrentHashMap<>();
     private static final long VERSION_RECHECK_NANOS = 1_000_000_000L;
     private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
+    private volatile StatementOverlay overlay = StatementOverlay.NONE;
 
     public CommissionService(Jdbi jdbi, UserService users, CommissionEngine engine, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.engine = engine;
         this.clock = clock;
+    }
+
+    /** What finance lays over every statement read: its adjustments. */
+    public void useOverlay(StatementOverlay statementOverlay) {
+        this.overlay = statementOverlay;
     }
 
     public CommissionEngine engine() {
@@ -305,7 +311,7 @@ public class CommissionService {
     /** The statement, from storage when its inputs have not changed since it was computed. */
     public Statement statement(String username, Period period) {
         users.require(username);
-        return jdbi.inTransaction(handle -> statement(handle, username, period));
+        return jdbi.inTransaction(handle -> overlay.apply(handle, statement(handle, username, period)));
     }
 
     Statement statement(Handle handle, String username, Period period) {

@@ -20,7 +20,16 @@ public record Statement(
         List<Line> lines,
         List<AwardLine> awards,
         Totals totals,
-        Progress progress) {
+        Progress progress,
+        List<AdjustmentLine> adjustments) {
+
+    /** As computed by the engine: finance's adjustments are laid over it when it is read. */
+    public Statement(String username, String period, String currency, String status, String plan, BigDecimal quota,
+                     BigDecimal credited, BigDecimal attainment, List<Line> lines, List<AwardLine> awards, Totals totals,
+                     Progress progress) {
+        this(username, period, currency, status, plan, quota, credited, attainment, lines, awards, totals, progress,
+                List.of());
+    }
 
     public static final String COMMISSION = "COMMISSION";
     public static final String SPIF = "SPIF";
@@ -35,6 +44,13 @@ public record Statement(
 
     /** A non-cash SPIF award: listed with its value, never paid. */
     public record AwardLine(String spif, String type, String description, BigDecimal value) {
+    }
+
+    /**
+     * A finance adjustment: kind MANUAL, DISPUTE or PRIOR_PERIOD; sourcePeriod names the
+     * closed period a prior-period adjustment corrects.
+     */
+    public record AdjustmentLine(long id, String kind, BigDecimal amount, String reason, String sourcePeriod) {
     }
 
     /** earned: cash commission and SPIFs after the cap; payable = earned + adjustments + drawPaid - drawRecovered. */
@@ -86,6 +102,16 @@ public record Statement(
 
     public Statement withStatus(String newStatus) {
         return new Statement(username, period, currency, newStatus, plan, quota, credited, attainment, lines, awards,
-                totals, progress);
+                totals, progress, adjustments);
+    }
+
+    /** The statement with finance's adjustments listed and counted in totals.adjustments and payable. */
+    public Statement withAdjustments(List<AdjustmentLine> newAdjustments, BigDecimal adjustmentsTotal) {
+        BigDecimal payable = totals.earned().add(adjustmentsTotal).add(totals.drawPaid())
+                .subtract(totals.drawRecovered());
+        Totals adjusted = new Totals(totals.earned(), adjustmentsTotal, totals.drawPaid(), totals.drawRecovered(),
+                payable, totals.drawBalance());
+        return new Statement(username, period, currency, status, plan, quota, credited, attainment, lines, awards,
+                adjusted, progress, List.copyOf(newAdjustments));
     }
 }
