@@ -28,6 +28,8 @@ import dealdesk.finance.ExchangeRateResource;
 import dealdesk.finance.ExchangeRateService;
 import dealdesk.finance.PeriodResource;
 import dealdesk.finance.PeriodService;
+import dealdesk.finance.StatementDocumentResource;
+import dealdesk.finance.StatementDocuments;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
@@ -131,6 +133,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new AdjustmentResource(adjustments));
         environment.jersey().register(new DisputeResource(new DisputeService(jdbi, users, commission, adjustments, clock)));
         environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
+        environment.jersey().register(new StatementDocumentResource(
+                new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
