@@ -2,7 +2,7 @@ package dealdesk.finance;
 
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.commission.engine.Statement;
 import dealdesk.common.Period;
 import dealdesk.proposal.DocumentText;
@@ -32,18 +32,18 @@ public class StatementDocuments {
     private static final float BODY = 9;
     private static final float SMALL = 8;
 
-    private final CommissionService commission;
+    private final CommissionServices commission;
     private final UserService users;
     private final FontLibrary fonts;
 
-    public StatementDocuments(CommissionService commission, UserService users, FontLibrary fonts) {
+    public StatementDocuments(CommissionServices commission, UserService users, FontLibrary fonts) {
         this.commission = commission;
         this.users = users;
         this.fonts = fonts;
     }
 
     public String csv(String username, String periodText) {
-        Statement statement = commission.statement(username, Period.parse(periodText));
+        Statement statement = commission.statements().statement(username, Period.parse(periodText));
         Currency currency = Currency.getInstance(statement.currency());
         StatementWhy why = new StatementWhy(currency);
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
@@ -84,7 +84,7 @@ public class StatementDocuments {
     }
 
     public byte[] pdf(String username, String periodText) {
-        Statement statement = commission.statement(username, Period.parse(periodText));
+        Statement statement = commission.statements().statement(username, Period.parse(periodText));
         String name = users.find(username).map(User::name).orElse(username);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             new Page(document, new DocumentText(document, fonts, false)).write(statement, name);
