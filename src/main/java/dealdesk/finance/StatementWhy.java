@@ -53,6 +53,12 @@ final class StatementWhy {
                         .append(money(source.basis())).append(" is a credit of ").append(money(source.credit()));
             }
             why.append(". ");
+            if (source.conversion() != null) {
+                why.append("Booked as ").append(money(source.conversion().amount())).append(' ')
+                        .append(source.conversion().currency()).append(", converted at ")
+                        .append(plain(source.conversion().rate())).append(" (the rate of ")
+                        .append(source.conversion().rateDate()).append("). ");
+            }
         }
         why.append(money(line.baseAmount())).append(" of it is paid at ").append(percent(line.rate()));
         List<String> because = new ArrayList<>();

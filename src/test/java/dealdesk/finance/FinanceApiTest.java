@@ -101,6 +101,35 @@ class FinanceApiTest {
         assertThat(status(client.put("/api/v1/exchange-rates", client.token("alice"), "[]"))).isEqualTo(403);
     }
 
+    @Test
+    void aBookingInAnotherCurrencyIsConvertedAtItsCloseDatesRateOrRefused() {
+        client.rep("olga", null, "fin-olga", "USD");
+        error(request(APP, "/api/v1/transactions", client.finance).post(Entity.entity(FinanceClient.BOOKINGS
+                + "OL1,OL1,2027-01-05,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100\n", FinanceClient.CSV)), 422,
+                "rows[0].currency");
+        assertThat((List<Object>) client.statement("olga", "2027-Q1", client.finance).get("lines")).isEmpty();
+
+        json(client.put("/api/v1/exchange-rates", client.finance, """
+                [{"from": "SEK", "to": "USD", "date": "2026-12-01", "rate": 0.09},
+                 {"from": "SEK", "to": "USD", "date": "2027-01-01", "rate": 0.095}]"""), 200);
+        client.importBookings("""
+                OL1,OL1,2027-01-05,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100
+                OL0,OL0,2026-12-31,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100
+                """);
+
+        Map<String, Object> statement = client.statement("olga", "2027-Q1", client.finance);
+        assertThat(statement.get("credited").toString()).isEqualTo("950");
+        Map<String, Object> line = ((List<Map<String, Object>>) statement.get("lines")).get(0);
+        Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) line.get("trace")).get("source");
+        Map<String, Object> conversion = (Map<String, Object>) source.get("conversion");
+        assertThat(conversion).containsEntry("currency", "SEK").containsEntry("rateDate", "2027-01-01");
+        assertThat(new BigDecimal(conversion.get("rate").toString())).isEqualByComparingTo("0.095");
+        assertThat(new BigDecimal(conversion.get("amount").toString())).isEqualByComparingTo("10000");
+        assertThat(total(statement, "earned")).isEqualByComparingTo("95.00");
+        // the December booking took December's rate
+        assertThat(client.statement("olga", "2026-Q4", client.finance).get("credited").toString()).isEqualTo("900");
+    }
+
     // ---- adjustments --------------------------------------------------------------------------
 
     @Test
