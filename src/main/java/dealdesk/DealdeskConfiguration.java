@@ -111,6 +111,11 @@ public class DealdeskConfiguration extends Configuration {
             return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
         }
 
+        /** The proposal fonts, for other documents that must render any script (statements). */
+        public dealdesk.proposal.FontLibrary buildFonts() {
+            return dealdesk.proposal.FontLibrary.load(java.nio.file.Path.of(templates).resolve("fonts"));
+        }
+
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
                 dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
             return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
@@ -129,12 +134,12 @@ public class DealdeskConfiguration extends Configuration {
         }
 
         /** Compiles rules/commission/*.drl (a compile error stops start-up with the compiler's messages). */
-        public dealdesk.commission.CommissionService buildService(org.jdbi.v3.core.Jdbi jdbi,
-                                                                   dealdesk.auth.UserService users,
-                                                                   java.nio.file.Path rulesDirectory,
-                                                                   java.time.Clock clock) {
+        public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
+                                                                    dealdesk.auth.UserService users,
+                                                                    java.nio.file.Path rulesDirectory,
+                                                                    java.time.Clock clock) {
             var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
-            return new dealdesk.commission.CommissionService(jdbi, users,
+            return dealdesk.commission.CommissionServices.build(jdbi, users,
                     new dealdesk.commission.engine.CommissionEngine(decider), clock);
         }
     }

@@ -1,7 +1,7 @@
 package dealdesk.finance;
 
 import dealdesk.auth.UserService;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.commission.engine.Statement;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
@@ -31,10 +31,10 @@ public class AdjustmentService {
 
     private final Jdbi jdbi;
     private final UserService users;
-    private final CommissionService commission;
+    private final CommissionServices commission;
     private final Clock clock;
 
-    public AdjustmentService(Jdbi jdbi, UserService users, CommissionService commission, Clock clock) {
+    public AdjustmentService(Jdbi jdbi, UserService users, CommissionServices commission, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.commission = commission;
@@ -121,7 +121,7 @@ public class AdjustmentService {
 
     /** The rep's current period (the one containing today, of the given one's kind), or the next open one. */
     Period currentOpenPeriod(Handle handle, String username, Period like) {
-        Period.Type type = commission.planOn(username, today()).map(Plan::period).orElse(like.type());
+        Period.Type type = commission.planLookup().on(username, today()).map(Plan::period).orElse(like.type());
         Period period = Period.containing(type, today());
         while (isClosed(handle, username, period)) {
             period = period.next();
@@ -135,7 +135,7 @@ public class AdjustmentService {
 
     /** The currency the rep is paid in for a period; 422 on the path when no plan pays them by that period. */
     Currency planCurrency(String username, Period period, String path) {
-        Plan plan = commission.planOn(username, period.start()).or(() -> commission.planOn(username, period.end()))
+        Plan plan = commission.planLookup().on(username, period.start()).or(() -> commission.planLookup().on(username, period.end()))
                 .orElseThrow(() -> ApiException.invalid(path, username + " has no plan in " + period));
         if (plan.period() != period.type()) {
             throw ApiException.invalid(path, username + " is paid by " + plan.period().name().toLowerCase(

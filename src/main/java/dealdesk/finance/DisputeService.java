@@ -3,7 +3,7 @@ package dealdesk.finance;
 import dealdesk.auth.Role;
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.commission.engine.Statement;
 import dealdesk.common.ApiException;
 import dealdesk.common.Audit;
@@ -33,11 +33,11 @@ public class DisputeService {
 
     private final Jdbi jdbi;
     private final UserService users;
-    private final CommissionService commission;
+    private final CommissionServices commission;
     private final AdjustmentService adjustments;
     private final Clock clock;
 
-    public DisputeService(Jdbi jdbi, UserService users, CommissionService commission, AdjustmentService adjustments,
+    public DisputeService(Jdbi jdbi, UserService users, CommissionServices commission, AdjustmentService adjustments,
                           Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
@@ -150,7 +150,7 @@ public class DisputeService {
         Dispute dispute = visible(viewer, id);
         List<Statement.Line> lines = new ArrayList<>();
         try {
-            for (Statement.Line line : commission.statement(dispute.username(), Period.parse(dispute.period())).lines()) {
+            for (Statement.Line line : commission.statements().statement(dispute.username(), Period.parse(dispute.period())).lines()) {
                 if (dispute.transactionId().equals(line.transactionId())) {
                     lines.add(line);
                 }

@@ -59,6 +59,11 @@ public class ExchangeRateService {
         return jdbi.withExtension(ExchangeRateDao.class, dao -> dao.on(from, to, on));
     }
 
+    /** The rate as bookings are converted at: the latest on or before the close date (the commission seam). */
+    public Optional<dealdesk.commission.ExchangeRates.Rate> rate(String from, String to, LocalDate on) {
+        return rateOn(from, to, on).map(rate -> new dealdesk.commission.ExchangeRates.Rate(rate.rate(), rate.date()));
+    }
+
     /** Reads CSV with the header {@code from,to,date,rate}; paths are {@code rows[2].rate}. */
     public static List<RateRequest> fromCsv(String csv) {
         List<Map<String, String>> rows = Csv.read(csv, COLUMNS, Set.of());

@@ -2,7 +2,7 @@ package dealdesk.finance;
 
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.commission.engine.Statement;
 import dealdesk.common.ApiException;
 import dealdesk.common.Audit;
@@ -32,10 +32,10 @@ public class PeriodService {
 
     private final Jdbi jdbi;
     private final UserService users;
-    private final CommissionService commission;
+    private final CommissionServices commission;
     private final Clock clock;
 
-    public PeriodService(Jdbi jdbi, UserService users, CommissionService commission, Clock clock) {
+    public PeriodService(Jdbi jdbi, UserService users, CommissionServices commission, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.commission = commission;
@@ -89,7 +89,7 @@ public class PeriodService {
                     + ": close it after that, or send {\"force\": true} to close it early",
                     List.of(new FieldError("force", "the period has not ended; force it to close early")));
         }
-        int closed = commission.closePeriod(period, actor);
+        int closed = commission.periods().closePeriod(period, actor);
         Instant at = clock.instant();
         jdbi.useTransaction(handle -> {
             handle.attach(StatementStatusDao.class).recordClose(period.toString(), actor, at);
@@ -147,7 +147,7 @@ public class PeriodService {
         List<Statement> statements = new ArrayList<>();
         for (String username : usernames) {
             try {
-                statements.add(commission.statement(username, period));
+                statements.add(commission.statements().statement(username, period));
             } catch (ApiException e) {
                 // paid by another kind of period, or without a quota: no statement for this one
             }

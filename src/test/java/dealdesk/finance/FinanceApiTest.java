@@ -101,6 +101,35 @@ class FinanceApiTest {
         assertThat(status(client.put("/api/v1/exchange-rates", client.token("alice"), "[]"))).isEqualTo(403);
     }
 
+    @Test
+    void aBookingInAnotherCurrencyIsConvertedAtItsCloseDatesRateOrRefused() {
+        client.rep("olga", null, "fin-olga", "USD");
+        error(request(APP, "/api/v1/transactions", client.finance).post(Entity.entity(FinanceClient.BOOKINGS
+                + "OL1,OL1,2027-01-05,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100\n", FinanceClient.CSV)), 422,
+                "rows[0].currency");
+        assertThat((List<Object>) client.statement("olga", "2027-Q1", client.finance).get("lines")).isEmpty();
+
+        json(client.put("/api/v1/exchange-rates", client.finance, """
+                [{"from": "SEK", "to": "USD", "date": "2026-12-01", "rate": 0.09},
+                 {"from": "SEK", "to": "USD", "date": "2027-01-01", "rate": 0.095}]"""), 200);
+        client.importBookings("""
+                OL1,OL1,2027-01-05,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100
+                OL0,OL0,2026-12-31,A,CORE,1,10000,SEK,RETAIL,NEW,olga:100
+                """);
+
+        Map<String, Object> statement = client.statement("olga", "2027-Q1", client.finance);
+        assertThat(statement.get("credited").toString()).isEqualTo("950");
+        Map<String, Object> line = ((List<Map<String, Object>>) statement.get("lines")).get(0);
+        Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) line.get("trace")).get("source");
+        Map<String, Object> conversion = (Map<String, Object>) source.get("conversion");
+        assertThat(conversion).containsEntry("currency", "SEK").containsEntry("rateDate", "2027-01-01");
+        assertThat(new BigDecimal(conversion.get("rate").toString())).isEqualByComparingTo("0.095");
+        assertThat(new BigDecimal(conversion.get("amount").toString())).isEqualByComparingTo("10000");
+        assertThat(total(statement, "earned")).isEqualByComparingTo("95.00");
+        // the December booking took December's rate
+        assertThat(client.statement("olga", "2026-Q4", client.finance).get("credited").toString()).isEqualTo("900");
+    }
+
     // ---- adjustments --------------------------------------------------------------------------
 
     @Test
@@ -313,5 +342,50 @@ class FinanceApiTest {
         List<Map<String, Object>> audit = list(client.get("/api/v1/audit?entity=period&entityId=2026-Q2",
                 client.finance));
         assertThat(audit).extracting(entry -> entry.get("action")).containsExactly("PAY_PERIOD", "CLOSE_PERIOD");
+    }
+
+    // ---- statement documents ----------------------------------------------------------------------
+
+    @Test
+    void theStatementPdfShowsEveryLineWithItsWhyInJapaneseAndTurkish() throws Exception {
+        client.rep("jun", "山田 太郎", "manager", "fin-jun", "USD");
+        client.importBookings("JU1,D-77,2027-01-07,A,CORE,1,40000,USD,RETAIL,NEW,jun:100\n");
+        json(client.post("/api/v1/adjustments", client.finance, """
+                {"username": "jun", "period": "2027-Q1", "amount": 75.25, "reason": "Müşteri iadesi düzeltmesi: ğüşiöç"}"""),
+                201);
+
+        byte[] pdf;
+        try (Response response = client.get("/api/v1/statements/jun/2027-Q1.pdf", client.token("jun"))) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getMediaType().toString()).startsWith("application/pdf");
+            pdf = response.readEntity(byte[].class);
+        }
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Commission statement 2027-Q1", "山田 太郎 (jun)",
+                "Deal D-77 (JU1): your 100% of 40,000.00 is a credit of 40,000.00",
+                "paid at 10%", "= 4,000.00", "MANUAL  75.25", "Müşteri iadesi düzeltmesi: ğüşiöç", "Payable", "4,075.25");
+        assertThat(status(client.get("/api/v1/statements/jun/2027-Q1.pdf", manager))).isEqualTo(200);
+        assertThat(status(client.get("/api/v1/statements/jun/2027-Q1.pdf", client.token("alice")))).isEqualTo(403);
+        error(client.get("/api/v1/statements/jun/2027-Q7.pdf", client.finance), 422, "period");
+    }
+
+    @Test
+    void theStatementCsvHasLinesAdjustmentsAndTotalsWithTheirWhy() {
+        client.rep("kim", "manager", "fin-kim", "USD");
+        client.importBookings("KI1,KI1,2027-01-08,A,CORE,1,12345.67,USD,RETAIL,NEW,kim:100\n");
+        json(client.post("/api/v1/adjustments", client.finance, """
+                {"username": "kim", "period": "2027-Q1", "amount": -5, "reason": "Phone, not returned"}"""), 201);
+
+        String csv = text(request(APP, "/api/v1/statements/kim/2027-Q1.csv", client.token("kim")).accept("text/csv")
+                .get(), 200);
+        assertThat(csv.lines()).first().isEqualTo("section,transactionId,component,band,baseAmount,rate,amount,why");
+        assertThat(csv.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("LINE,KI1,COMMISSION,,12345.67,0.1,1234.57,\"Deal KI1: your 100% of 12,345.67"));
+        assertThat(csv.lines()).contains("ADJUSTMENT,,MANUAL,,,,-5.00,\"Phone, not returned\"",
+                "TOTAL,,earned,,,,1234.57,", "TOTAL,,payable,,,,1229.57,");
+        assertThat(status(client.get("/api/v1/statements/kim/2027-Q1.csv", client.token("alice")))).isEqualTo(403);
     }
 }

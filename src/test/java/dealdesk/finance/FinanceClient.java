@@ -36,9 +36,13 @@ final class FinanceClient {
 
     /** A rep with a manager (or none) on a quarterly plan paying 10% of the amount in the currency. */
     void rep(String username, String manager, String planId, String currency) {
+        rep(username, username + " Example", manager, planId, currency);
+    }
+
+    void rep(String username, String name, String manager, String planId, String currency) {
         String managerJson = manager == null ? "null" : "\"" + manager + "\"";
-        json(post("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"name\":\"" + username
-                + " Example\",\"role\":\"REP\",\"password\":\"demo\",\"manager\":" + managerJson + "}"), 201);
+        json(post("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"name\":\"" + name
+                + "\",\"role\":\"REP\",\"password\":\"demo\",\"manager\":" + managerJson + "}"), 201);
         String plan = "id: " + planId + "\neffectiveFrom: 2026-01-01\nperiod: QUARTER\ncurrency: " + currency
                 + "\ncreditBasis: AMOUNT\nbaseRate: 0.10\nclawback: { windowDays: 90 }\n";
         json(request(app, "/api/v1/plans/" + planId, finance).put(Entity.entity(plan, YAML)), 200);

@@ -85,7 +85,16 @@ public record Statement(
 
     /** The credit: transaction, deal, split percent of the basis amount, and the credited amount. */
     public record Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
-                         BigDecimal credit) {
+                         BigDecimal credit, dealdesk.commission.Transaction.Conversion conversion) {
+
+        public Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
+                      BigDecimal credit) {
+            this(transactionId, dealId, username, basis, splitPercent, credit, null);
+        }
+
+        public Source withConversion(dealdesk.commission.Transaction.Conversion newConversion) {
+            return new Source(transactionId, dealId, username, basis, splitPercent, credit, newConversion);
+        }
     }
 
     /** rate: the line rate (or SPIF award value); source: the plan path it came from. */
@@ -98,6 +107,28 @@ public record Statement(
     /** The band, its plan path, its rate or multiplier, and the slice of the credit paid in it. */
     public record BandTrace(String label, String source, BigDecimal rate, BigDecimal multiplier, BigDecimal sliceFrom,
                             BigDecimal sliceTo) {
+    }
+
+    /** The statement with each line's trace naming the exchange rate its transaction was converted at. */
+    public Statement withConversions(java.util.Map<String, dealdesk.commission.Transaction.Conversion> byTransaction) {
+        if (byTransaction.isEmpty()) {
+            return this;
+        }
+        List<Line> converted = new java.util.ArrayList<>(lines.size());
+        for (Line line : lines) {
+            var conversion = line.transactionId() == null ? null : byTransaction.get(line.transactionId());
+            if (conversion == null || line.trace() == null || line.trace().source() == null) {
+                converted.add(line);
+                continue;
+            }
+            Trace trace = line.trace();
+            Trace withRate = new Trace(trace.source().withConversion(conversion), trace.plan(), trace.rules(),
+                    trace.rate(), trace.factors(), trace.band(), trace.baseAmount(), trace.exact(), trace.result());
+            converted.add(new Line(line.transactionId(), line.component(), line.band(), line.baseAmount(), line.rate(),
+                    line.amount(), withRate));
+        }
+        return new Statement(username, period, currency, status, plan, quota, credited, attainment, converted, awards,
+                totals, progress, adjustments);
     }
 
     public Statement withStatus(String newStatus) {

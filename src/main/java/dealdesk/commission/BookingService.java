@@ -1,0 +1,185 @@
+package dealdesk.commission;
+
+import dealdesk.auth.UserService;
+import dealdesk.commission.Transaction.Split;
+import dealdesk.commission.api.TransactionRequest;
+import dealdesk.common.Money;
+import dealdesk.common.Validation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Bookings, the engine's input: imported from a CRM (JSON or CSV) or made from a
+ * deal closed won here; a cancelled deal's bookings are marked for clawback.
+ */
+public class BookingService {
+    private final Jdbi jdbi;
+    private final UserService users;
+    private final PlanLookup plans;
+    private final CommissionChanges changes;
+    private final Clock clock;
+    private volatile ExchangeRates rates = ExchangeRates.NONE;
+
+    public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes, Clock clock) {
+        this.jdbi = jdbi;
+        this.users = users;
+        this.plans = plans;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Where the rates come from that convert bookings in another currency than the plan's. */
+    public void useExchangeRates(ExchangeRates exchangeRates) {
+        this.rates = exchangeRates;
+    }
+
+    public record ImportResult(int imported, int replaced, List<String> ids) {
+    }
+
+    /**
+     * Imports bookings all or nothing: the same id again replaces the stored
+     * one; unknown users and currencies a user's plan cannot take are 422s.
+     */
+    public ImportResult importTransactions(List<TransactionRequest> requests, String pathPrefix, String source,
+                                           String actor) {
+        Validation validation = new Validation();
+        List<Transaction> transactions = new ArrayList<>(TransactionParser.validate(requests, pathPrefix, validation));
+        Map<String, Boolean> known = new HashMap<>();
+        for (int i = 0; i < transactions.size(); i++) {
+            Transaction transaction = transactions.get(i);
+            if (transaction.closeDate() == null) {
+                continue;
+            }
+            boolean allKnown = true;
+            for (int s = 0; s < transaction.splits().size(); s++) {
+                String username = transaction.splits().get(s).username();
+                if (!known.computeIfAbsent(username, name -> users.find(name).isPresent())) {
+                    validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username", "unknown user " + username);
+                    allKnown = false;
+                }
+            }
+            if (allKnown && transaction.currency() != null && transaction.amount() != null) {
+                transactions.set(i, inPlanCurrency(transaction, pathPrefix + "[" + i + "].currency", validation));
+            }
+        }
+        validation.throwIfInvalid();
+        return jdbi.inTransaction(handle -> {
+            TransactionDao dao = handle.attach(TransactionDao.class);
+            List<String> ids = transactions.stream().map(Transaction::id).toList();
+            List<Transaction> previous = dao.byIds(ids);
+            Map<String, LocalDate> affected = new TreeMap<>();
+            previous.forEach(transaction -> CommissionChanges.affect(affected, transaction));
+            transactions.forEach(transaction -> CommissionChanges.affect(affected, transaction));
+            changes.lockAll(handle, affected.keySet());
+            dao.deleteAll(ids);
+            dao.insertAll(transactions, source, clock.instant());
+            changes.changed(handle, affected);
+            CommissionAudit.record(handle, actor, "IMPORT_TRANSACTIONS", "commission_transactions", source,
+                    Map.of("ids", ids, "replaced", previous.size()));
+            return new ImportResult(transactions.size(), previous.size(), ids);
+        });
+    }
+
+    /** Stores transactions produced here (a deal closed won), replacing the deal's earlier ones. */
+    public void replaceDealTransactions(String dealId, List<Transaction> transactions, String actor) {
+        jdbi.useTransaction(handle -> replaceDealTransactions(handle, dealId, transactions, actor));
+    }
+
+    /** As {@link #replaceDealTransactions(String, List, String)}, in the caller's transaction. */
+    public void replaceDealTransactions(Handle handle, String dealId, List<Transaction> booked, String actor) {
+        List<Transaction> transactions = inPlanCurrencies(booked);
+        TransactionDao dao = handle.attach(TransactionDao.class);
+        List<Transaction> previous = dao.ofDeal(dealId);
+        Map<String, LocalDate> affected = new TreeMap<>();
+        previous.forEach(transaction -> CommissionChanges.affect(affected, transaction));
+        transactions.forEach(transaction -> CommissionChanges.affect(affected, transaction));
+        changes.lockAll(handle, affected.keySet());
+        dao.deleteAll(previous.stream().map(Transaction::id).toList());
+        dao.deleteAll(transactions.stream().map(Transaction::id).toList());
+        dao.insertAll(transactions, "DEAL", clock.instant());
+        changes.changed(handle, affected);
+        CommissionAudit.record(handle, actor, "DEAL_TRANSACTIONS", "commission_transactions", dealId,
+                Map.of("ids", transactions.stream().map(Transaction::id).toList()));
+    }
+
+    /** The deal's bookings in their plans' currency, converted at the close date's rate where they differ. */
+    private List<Transaction> inPlanCurrencies(List<Transaction> transactions) {
+        Validation validation = new Validation();
+        List<Transaction> converted = new ArrayList<>();
+        for (Transaction transaction : transactions) {
+            converted.add(inPlanCurrency(transaction, "currency", validation));
+        }
+        validation.throwIfInvalid();
+        return converted;
+    }
+
+    /**
+     * The booking in the currency its split users are paid in: converted at the latest rate on or
+     * before its close date when it was booked in another one. A missing rate, or split users paid
+     * in different currencies, is a problem on the path.
+     */
+    private Transaction inPlanCurrency(Transaction transaction, String path, Validation validation) {
+        Set<String> paidIn = new TreeSet<>();
+        for (Split split : transaction.splits()) {
+            plans.on(split.username(), transaction.closeDate())
+                    .ifPresent(plan -> paidIn.add(plan.currency().getCurrencyCode()));
+        }
+        if (paidIn.isEmpty() || paidIn.contains(transaction.currency()) && paidIn.size() == 1) {
+            return transaction;
+        }
+        if (paidIn.size() > 1) {
+            validation.add(path, "the split users are paid in " + String.join(" and ", paidIn)
+                    + "; book each currency's share separately");
+            return transaction;
+        }
+        String target = paidIn.iterator().next();
+        Optional<ExchangeRates.Rate> rate = rates.rate(transaction.currency(), target, transaction.closeDate());
+        if (rate.isEmpty()) {
+            validation.add(path, "no " + transaction.currency() + " to " + target + " exchange rate on or before "
+                    + transaction.closeDate() + "; finance adds one with PUT /api/v1/exchange-rates");
+            return transaction;
+        }
+        Currency currency = Currency.getInstance(target);
+        BigDecimal factor = rate.get().rate();
+        Transaction.Values values = transaction.values() == null ? Transaction.Values.NONE : transaction.values();
+        return new Transaction(transaction.id(), transaction.dealId(), transaction.closeDate(), transaction.product(),
+                Money.round(transaction.amount().multiply(factor), currency), target,
+                new Transaction.Values(convert(values.acv(), factor, currency), convert(values.tcv(), factor, currency)),
+                transaction.splits(), transaction.cancelledOn(),
+                new Transaction.Conversion(transaction.currency(), transaction.amount(), factor, rate.get().date()));
+    }
+
+    private static BigDecimal convert(BigDecimal amount, BigDecimal rate, Currency currency) {
+        return amount == null ? null : Money.round(amount.multiply(rate), currency);
+    }
+
+    /** Marks the deal's transactions cancelled; clawbacks follow from the plan's window. */
+    public int cancelDeal(String dealId, LocalDate cancelledOn, String actor) {
+        return jdbi.inTransaction(handle -> cancelDeal(handle, dealId, cancelledOn, actor));
+    }
+
+    /** As {@link #cancelDeal(String, LocalDate, String)}, in the caller's transaction. */
+    public int cancelDeal(Handle handle, String dealId, LocalDate cancelledOn, String actor) {
+        TransactionDao dao = handle.attach(TransactionDao.class);
+        Map<String, LocalDate> affected = new TreeMap<>();
+        dao.ofDeal(dealId).forEach(transaction -> CommissionChanges.affect(affected, transaction));
+        changes.lockAll(handle, affected.keySet());
+        int cancelled = dao.cancelDeal(dealId, cancelledOn, clock.instant());
+        changes.changed(handle, affected);
+        CommissionAudit.record(handle, actor, "CANCEL_DEAL", "commission_transactions", dealId,
+                Map.of("cancelledOn", cancelledOn.toString(), "transactions", cancelled));
+        return cancelled;
+    }
+}
