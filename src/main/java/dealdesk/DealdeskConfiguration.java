@@ -36,6 +36,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private CommissionFactory commission = new CommissionFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ClockFactory clock = new ClockFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -44,16 +49,6 @@ public class DealdeskConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private DataSize maxRequestSize = DataSize.megabytes(10);
-
-    /** Tests only: a fixed instant (like 2027-01-15T09:00:00Z) the service takes for now. */
-    @JsonProperty
-    private String fixedClock;
-
-    /** The system clock in UTC, or the fixed one tests set. */
-    public java.time.Clock buildClock() {
-        return fixedClock == null || fixedClock.isBlank() ? java.time.Clock.systemUTC()
-                : java.time.Clock.fixed(java.time.Instant.parse(fixedClock), java.time.ZoneOffset.UTC);
-    }
 
     public DatabaseFactory getDatabase() {
         return database;
@@ -73,6 +68,10 @@ public class DealdeskConfiguration extends Configuration {
 
     public CommissionFactory getCommission() {
         return commission;
+    }
+
+    public ClockFactory getClock() {
+        return clock;
     }
 
     public boolean isDemo() {
@@ -141,6 +140,16 @@ public class DealdeskConfiguration extends Configuration {
             var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
             return dealdesk.commission.CommissionServices.build(jdbi, users,
                     new dealdesk.commission.engine.CommissionEngine(decider), clock);
+        }
+    }
+
+    /** Where "now" comes from: the system clock in UTC, or a fixed instant (demos, reproducible runs). */
+    public static class ClockFactory {
+        @JsonProperty
+        private java.time.Instant fixedAt;
+
+        public java.time.Clock build() {
+            return fixedAt == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(fixedAt, java.time.ZoneOffset.UTC);
         }
     }
 }

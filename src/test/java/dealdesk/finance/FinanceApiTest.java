@@ -13,12 +13,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.DealdeskConfiguration;
 import dealdesk.testing.TestApp;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SuppressWarnings("unchecked")
 class FinanceApiTest {
     static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension(
-            ConfigOverride.config("fixedClock", "2027-01-15T09:00:00Z"));
+            Clock.fixed(Instant.parse("2027-01-15T09:00:00Z"), ZoneOffset.UTC));
     static final ObjectMapper MAPPER = new ObjectMapper();
     static FinanceClient client;
     static String manager;

@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dealdesk.DealdeskConfiguration;
 import dealdesk.testing.TestApp;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SuppressWarnings("unchecked")
 class FinanceFlowTest {
     static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension(
-            ConfigOverride.config("fixedClock", "2027-01-15T09:00:00Z"));
+            Clock.fixed(Instant.parse("2027-01-15T09:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void disputeCloseLateDealPriorPeriodAdjustmentPayAndPayroll() {
