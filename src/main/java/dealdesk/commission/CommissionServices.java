@@ -24,7 +24,7 @@ public record CommissionServices(
         CommissionChanges changes = new CommissionChanges(lookup, versions, clock);
         StatementService statements = new StatementService(jdbi, users, engine, lookup, changes, clock);
         return new CommissionServices(lookup,
-                new PlanService(jdbi, users, lookup, changes, clock),
+                new PlanService(jdbi, users, lookup, changes, clock, statements),
                 new BookingService(jdbi, users, lookup, changes, clock),
                 statements,
                 new PeriodService(jdbi, statements, changes),

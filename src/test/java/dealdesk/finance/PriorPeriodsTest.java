@@ -1,6 +1,7 @@
 package dealdesk.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dealdesk.auth.PasswordHasher;
 import dealdesk.auth.Role;
@@ -11,6 +12,7 @@ import dealdesk.commission.api.AssignmentRequest;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.engine.Fixtures;
 import dealdesk.commission.engine.Statement;
+import dealdesk.common.ApiException;
 import dealdesk.common.Period;
 import dealdesk.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Late changes to a closed quarter, on a real PostgreSQL on 2027-01-15: the
  * closed statement stays as it was paid and the difference is a PRIOR_PERIOD
  * adjustment in 2027-Q1, posted once however often the change is repeated.
+ * A plan version may not start in a closed period (the plans feature refuses it).
  */
 class PriorPeriodsTest {
     private static final String HEADER = "id,dealId,closeDate,sku,family,units,amount,currency,industry,dealType,splits\n";
@@ -101,16 +104,16 @@ class PriorPeriodsTest {
     }
 
     @Test
-    void aNewPlanVersionReachingBackIntoAClosedQuarterPostsItsDifference() {
+    void aNewPlanVersionCannotReachBackIntoAClosedQuarterSoNothingIsPosted() {
         importCsv("T1,D1,2026-11-02,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
         periods.close("2026-Q4", null, "finance");
 
-        commission.plans().putPlan("ae-layered", "effectiveFrom: 2026-01-01\nclawback: { windowDays: 90 }\n"
-                + Fixtures.resource("layered-plan.yaml").replace("baseRate: 0.15", "baseRate: 0.17"), "finance");
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> commission.plans().putPlan("ae-layered",
+                "effectiveFrom: 2026-01-01\nclawback: { windowDays: 90 }\n"
+                        + Fixtures.resource("layered-plan.yaml").replace("baseRate: 0.15", "baseRate: 0.17"), "finance"));
 
-        // 50,000 x 0.02 more
-        assertThat(commission.statements().statement("alice", Q1).adjustments()).singleElement()
-                .satisfies(adjustment -> assertThat(adjustment.amount()).isEqualByComparingTo("1000.00"));
+        assertThat(refused.code().status()).isEqualTo(409);
+        assertThat(commission.statements().statement("alice", Q1).adjustments()).isEmpty();
         assertThat(commission.statements().statement("alice", Q4).plan()).endsWith("@v1");
     }
 }
