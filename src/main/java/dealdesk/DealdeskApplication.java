@@ -186,6 +186,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new dealdesk.web.FinanceConsoleResource(users));
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());
 
