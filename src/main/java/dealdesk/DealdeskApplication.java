@@ -31,6 +31,7 @@ import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
+import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.Csrf;
 import dealdesk.web.PageResource;
@@ -94,7 +95,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));
-        environment.jersey().register(new QuoteResource(quotes));
+        QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
+        environment.jersey().register(new QuoteResource(quotes, quoteSearch));
         environment.jersey().register(new DealResource(deals));
 
         // --- proposals ---
