@@ -33,10 +33,14 @@ import dealdesk.quote.QuotePricer;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
+import dealdesk.web.ApprovalsPage;
 import dealdesk.web.Csrf;
+import dealdesk.web.NotFoundPage;
 import dealdesk.web.PageResource;
 import dealdesk.web.Pages;
 import dealdesk.web.StaticResource;
+import dealdesk.web.TeamPage;
+import dealdesk.web.QuotesPage;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -121,6 +125,10 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new QuotesPage(users, quoteSearch));
+        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
+        environment.jersey().register(new TeamPage(users, insights, quoteSearch));
+        environment.jersey().register(new NotFoundPage());
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());
 

@@ -27,15 +27,13 @@ public interface QuoteSearchDao {
     List<Row> search(@BindMethods Filter filter);
 
     /** The request JSON of one version of a quote. */
-    @SqlQuery("select request::text from quote_versions where quote_id = :quoteId and version = :version")
+    @SqlQuery
     Optional<String> request(@Bind("quoteId") long quoteId, @Bind("version") int version);
 
     /**
      * The latest version before {@code version} that got its approvals (every approval it asked was given), or
      * nothing when no earlier version was approved.
      */
-    @SqlQuery("select max(version) from quote_approvals a where quote_id = :quoteId and version < :version "
-            + "and not exists (select 1 from quote_approvals o where o.quote_id = a.quote_id and o.version = a.version "
-            + "and o.status <> 'APPROVED')")
+    @SqlQuery
     Optional<Integer> lastApprovedBefore(@Bind("quoteId") long quoteId, @Bind("version") int version);
 }

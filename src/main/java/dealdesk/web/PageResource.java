@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,12 +46,13 @@ public class PageResource {
     static final String HOME = "/dashboard";
     /** Where a sign-in may send the browser next: only our own pages, never another site. */
     private static final Pattern NEXT = Pattern.compile(
-            "/(dashboard|quotes/new|quotes/[0-9]{1,18})(\\?[A-Za-z0-9=&%._-]{0,200})?");
+            "/(dashboard|team|approvals|quotes|quotes/new|quotes/[0-9]{1,18}|deals|deals/new|deals/[0-9]{1,18}|finance|plan|pipeline)"
+                    + "(\\?[A-Za-z0-9=&%._+-]{0,200})?");
     /**
      * Only our own scripts and styles; the proposal PDF opens as a blob: URL
      * made by the page, hence blob: for objects and frames.
      */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'self' blob:; "
             + "frame-src blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -62,6 +61,7 @@ public class PageResource {
     private final DealService deals;
     private final QuoteService quotes;
     private final Clock clock;
+    private final Session session;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
                         Clock clock) {
@@ -70,12 +70,14 @@ public class PageResource {
         this.deals = deals;
         this.quotes = quotes;
         this.clock = clock;
+        this.session = new Session(users);
     }
 
     @GET
     public Response signInPage(@CookieParam(SessionCookie.NAME) String token, @QueryParam("next") String next) {
-        if (signedIn(token).isPresent()) {
-            return redirect(safeNext(next));
+        Optional<User> user = signedIn(token);
+        if (user.isPresent()) {
+            return redirect(safeNext(next, user.get()));
         }
         return page(200, new SignInView(null, null, NEXT.matcher(nullToEmpty(next)).matches() ? next : null));
     }
@@ -95,7 +97,7 @@ public class PageResource {
         String typed = username == null ? null : username.strip();
         try {
             UserService.IssuedToken issued = users.signIn(typed, password);
-            return Response.seeOther(URI.create(safeNext(next)))
+            return Response.seeOther(URI.create(safeNext(next, issued.user())))
                     .cookie(SessionCookie.issue(issued.token(), issued.expiresAt(), clock,
                             SessionCookie.secure(uri, headers)))
                     .header("Cache-Control", "no-store")
@@ -215,20 +217,20 @@ public class PageResource {
     }
 
     private Optional<User> signedIn(String token) {
-        return token == null || token.isEmpty() ? Optional.empty() : users.authenticate(token);
+        return session.user(token);
     }
 
     private static Response toSignIn(String next) {
-        return Response.seeOther(URI.create("/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                .header("Cache-Control", "no-store").build();
+        return Session.toSignIn(next);
     }
 
     private static Response redirect(String target) {
-        return Response.seeOther(URI.create(target)).header("Cache-Control", "no-store").build();
+        return Session.redirect(target);
     }
 
-    private static String safeNext(String next) {
-        return next != null && NEXT.matcher(next).matches() ? next : HOME;
+    /** The page asked for before signing in, else where the user's role starts. */
+    private static String safeNext(String next, User user) {
+        return next != null && NEXT.matcher(next).matches() ? next : Session.landing(user);
     }
 
     private static String nullToEmpty(String value) {
