@@ -11,6 +11,8 @@ import dealdesk.deal.Deal;
 import dealdesk.deal.DealService;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
+import dealdesk.quote.QuoteStatus;
+import dealdesk.commission.CommissionService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -62,15 +64,17 @@ public class PageResource {
     private final QuoteService quotes;
     private final Clock clock;
     private final Session session;
+    private final CommissionService commission;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
-                        Clock clock) {
+                        CommissionService commission, Clock clock) {
         this.users = users;
         this.catalog = catalog;
         this.deals = deals;
         this.quotes = quotes;
         this.clock = clock;
         this.session = new Session(users);
+        this.commission = commission;
     }
 
     @GET
@@ -128,13 +132,19 @@ public class PageResource {
 
     @GET
     @Path("quotes/new")
-    public Response newQuote(@CookieParam(SessionCookie.NAME) String token) {
+    public Response newQuote(@CookieParam(SessionCookie.NAME) String token, @QueryParam("deal") String deal) {
         Optional<User> user = signedIn(token);
         if (user.isEmpty()) {
             return toSignIn("/quotes/new");
         }
-        return page(200, new QuoteBuilderView(user.get(), token, QuoteBuilderView.Form.blank(LocalDate.now(clock)),
-                null, Choices.load(user.get(), catalog, deals)));
+        Choices choices = Choices.load(user.get(), catalog, deals);
+        QuoteBuilderView.Form form = QuoteBuilderView.Form.blank(LocalDate.now(clock));
+        // from a deal's page: that deal is chosen, and its account is the customer
+        Optional<Choices.Option> chosen = choices.deals().stream().filter(option -> option.value().equals(deal)).findFirst();
+        if (chosen.isPresent()) {
+            form = form.forDeal(chosen.get().value(), chosen.get().account(), chosen.get().industry());
+        }
+        return page(200, new QuoteBuilderView(user.get(), token, form, null, choices));
     }
 
     @GET
@@ -148,9 +158,13 @@ public class PageResource {
             Quote quote = quotes.get(user.get(), id);
             Deal deal = deals.load(quote.dealId());
             String dealLabel = deal.account().name() + " · #" + deal.id();
-            return page(200, new QuoteBuilderView(user.get(), token,
+            QuoteBuilderView view = new QuoteBuilderView(user.get(), token,
                     QuoteBuilderView.Form.of(quote.request(), quote.dealId()),
-                    QuoteBuilderView.Saved.of(quote, dealLabel), Choices.load(user.get(), catalog, deals)));
+                    QuoteBuilderView.Saved.of(quote, dealLabel), Choices.load(user.get(), catalog, deals));
+            if (quote.status() == QuoteStatus.ACCEPTED && users.canSeeMoneyOf(user.get(), deal.owner())) {
+                DealPaid.of(commission, deal).ifPresent(view::paid);
+            }
+            return page(200, view);
         } catch (ApiException e) {
             return page(e.code().status(), new ErrorView(user.get(), e.code().status(), e.getMessage()));
         }
