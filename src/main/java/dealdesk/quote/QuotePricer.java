@@ -41,17 +41,19 @@ public class QuotePricer {
 
     private final Supplier<CatalogSnapshot> catalog;
     private final PricingService pricing;
-    private volatile QuoteEstimator estimator;
+    private final QuoteEstimator estimator;
     private volatile BookCurrencies bookCurrencies;
 
+    /** A pricer whose quotes carry no estimate. */
     public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
-        this.catalog = catalog;
-        this.pricing = pricing;
+        this(catalog, pricing, null);
     }
 
-    /** Wires the commission estimate into every priced quote (null to remove it). */
-    public void useEstimator(QuoteEstimator newEstimator) {
-        this.estimator = newEstimator;
+    /** A pricer whose quotes carry the owner's commission estimate from {@code estimator} (null: none). */
+    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing, QuoteEstimator estimator) {
+        this.catalog = catalog;
+        this.pricing = pricing;
+        this.estimator = estimator;
     }
 
     /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */

@@ -262,7 +262,7 @@ public class QuoteService {
     }
 
     /** Inside the deal's close-won transaction: the primary quote must be approved, and becomes ACCEPTED. */
-    public void acceptForClose(Handle handle, long quoteId) {
+    public Quote acceptForClose(Handle handle, long quoteId) {
         QuoteDao dao = handle.attach(QuoteDao.class);
         QuoteDao.QuoteRow row = dao.lock(quoteId).orElseThrow(() -> ApiException.notFound("quote", quoteId));
         if (!CLOSABLE.contains(row.status())) {
@@ -270,6 +270,8 @@ public class QuoteService {
                     + "; it must be approved before the deal closes won");
         }
         dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
+        QuoteDao.QuoteRow accepted = dao.find(quoteId).orElseThrow();
+        return toQuote(accepted, dao.approvals(quoteId, accepted.version()));
     }
 
     private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
