@@ -1,7 +1,7 @@
 package dealdesk.web;
 
-import dealdesk.commission.CommissionService;
-import dealdesk.commission.DealCommissionBridge;
+import dealdesk.commission.CommissionServices;
+import dealdesk.commission.DealBookings;
 import dealdesk.commission.engine.Statement;
 import dealdesk.common.ApiException;
 import dealdesk.common.Period;
@@ -18,15 +18,15 @@ final class DealPaid {
     private DealPaid() {
     }
 
-    static Optional<Paid> of(CommissionService commission, Deal deal) {
+    static Optional<Paid> of(CommissionServices commission, Deal deal) {
         if (deal.closedOn() == null) {
             return Optional.empty();
         }
         try {
-            return commission.planOn(deal.owner(), deal.closedOn()).map(plan -> {
+            return commission.planLookup().on(deal.owner(), deal.closedOn()).map(plan -> {
                 Period period = Period.containing(plan.period(), deal.closedOn());
-                Statement statement = commission.statement(deal.owner(), period);
-                String dealId = DealCommissionBridge.dealId(deal.id());
+                Statement statement = commission.statements().statement(deal.owner(), period);
+                String dealId = DealBookings.dealId(deal.id());
                 BigDecimal paid = statement.lines().stream()
                         .filter(line -> line.trace() != null && line.trace().source() != null
                                 && dealId.equals(line.trace().source().dealId()))

@@ -12,7 +12,7 @@ import dealdesk.deal.DealService;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
 import dealdesk.quote.QuoteStatus;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -64,10 +64,10 @@ public class PageResource {
     private final QuoteService quotes;
     private final Clock clock;
     private final Session session;
-    private final CommissionService commission;
+    private final CommissionServices commission;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
-                        CommissionService commission, Clock clock) {
+                        CommissionServices commission, Clock clock) {
         this.users = users;
         this.catalog = catalog;
         this.deals = deals;
