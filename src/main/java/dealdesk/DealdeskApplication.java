@@ -40,6 +40,7 @@ import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.ApprovalsPage;
 import dealdesk.web.Csrf;
+import dealdesk.web.DashboardFigures;
 import dealdesk.web.DealsPage;
 import dealdesk.web.NotFoundPage;
 import dealdesk.web.PageResource;
@@ -135,7 +136,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---
-        environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission, clock));
+        environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,
+                new DashboardFigures(jdbi, commission, clock), clock));
         environment.jersey().register(new QuotesPage(users, quoteSearch));
         environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
