@@ -40,6 +40,7 @@ import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.ApprovalsPage;
 import dealdesk.web.Csrf;
+import dealdesk.web.PlanPage;
 import dealdesk.web.DashboardFigures;
 import dealdesk.web.DealsPage;
 import dealdesk.web.NotFoundPage;
@@ -142,6 +143,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
         environment.jersey().register(new DealsPage(users, deals));
+        environment.jersey().register(new PlanPage(users, commission, clock));
         environment.jersey().register(new NotFoundPage());
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());

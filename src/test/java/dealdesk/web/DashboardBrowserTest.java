@@ -53,4 +53,17 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Bob Baker");
         assertThat(browser.all("#earnings-chart")).hasSize(1);
     }
+
+    @Test
+    void aliceReadsHerPlanInPlainWords() {
+        browser.size(Browser.PHONE).signIn("alice");
+        browser.find("nav a[href='/plan']").click();
+        browser.waitUntil(driver -> browser.path().equals("/plan"));
+        String page = browser.text("main");
+        assertThat(page).contains("Your plan").contains("How you are paid").contains("of what is credited")
+                .contains("Accelerators").containsPattern("(more to reach it|reached)")
+                .doesNotContain("baseRate").doesNotContain("FIRST_DAYS");
+        browser.screenshot("plan-phone");
+        browser.assertAccessible("alice's plan");
+    }
 }
