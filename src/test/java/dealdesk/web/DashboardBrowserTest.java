@@ -66,4 +66,16 @@ class DashboardBrowserTest extends BrowserTest {
         browser.screenshot("plan-phone");
         browser.assertAccessible("alice's plan");
     }
+
+    @Test
+    void aliceListsHerDealsOpenOnesFirst() {
+        browser.size(Browser.PHONE).signIn("alice");
+        browser.find("nav a[href='/deals']").click();
+        browser.waitUntil(driver -> browser.path().equals("/deals"));
+        List<String> deals = browser.all("#deal-list li strong").stream().map(WebElement::getText).toList();
+        assertThat(deals).contains("Umbrella Health", "Globex Corporation");
+        assertThat(deals.indexOf("Umbrella Health")).isLessThan(deals.indexOf("Globex Corporation"));
+        browser.screenshot("deals-phone");
+        browser.assertAccessible("the deal list");
+    }
 }
