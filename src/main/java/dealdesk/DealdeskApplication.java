@@ -41,6 +41,8 @@ import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.ApprovalsPage;
 import dealdesk.web.Csrf;
+import dealdesk.web.PlanPage;
+import dealdesk.web.DashboardFigures;
 import dealdesk.web.DealsPage;
 import dealdesk.web.NotFoundPage;
 import dealdesk.web.PageResource;
@@ -146,11 +148,13 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
         // --- web pages ---
-        environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission, clock));
+        environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,
+                new DashboardFigures(jdbi, commission, clock), clock));
         environment.jersey().register(new QuotesPage(users, quoteSearch));
         environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
         environment.jersey().register(new DealsPage(users, deals));
+        environment.jersey().register(new PlanPage(users, commission, clock));
         environment.jersey().register(new NotFoundPage());
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());

@@ -65,9 +65,10 @@ public class PageResource {
     private final Clock clock;
     private final Session session;
     private final CommissionServices commission;
+    private final DashboardFigures figures;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
-                        CommissionServices commission, Clock clock) {
+                        CommissionServices commission, DashboardFigures figures, Clock clock) {
         this.users = users;
         this.catalog = catalog;
         this.deals = deals;
@@ -75,6 +76,7 @@ public class PageResource {
         this.clock = clock;
         this.session = new Session(users);
         this.commission = commission;
+        this.figures = figures;
     }
 
     @GET
@@ -198,8 +200,12 @@ public class PageResource {
                 periodError = e.getMessage();
             }
         }
-        return page(200, new DashboardView(viewer, token, subject, period, periodError, people(viewer),
-                dealsOf(viewer, subject.username())));
+        DashboardView view = new DashboardView(viewer, token, subject, period, periodError, people(viewer),
+                dealsOf(viewer, subject.username()));
+        if (periodError == null) {
+            figures.of(subject.username(), period).ifPresent(view::figures);
+        }
+        return page(200, view);
     }
 
     /** The subject's deals the viewer may see (owned or credited), open ones first, soonest close first. */
