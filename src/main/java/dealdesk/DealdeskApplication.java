@@ -29,13 +29,15 @@ import dealdesk.finance.AuditResource;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
-import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
-import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
+import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.RuleSetEngines;
+import dealdesk.rules.RuleSetResource;
+import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
@@ -110,20 +112,23 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         CatalogService catalog = new CatalogService(jdbi, clock);
         environment.jersey().register(new CatalogResource(catalog));
 
+        // --- rule sets: rules/ is version 1 of each base; uploads change the rules without a restart ---
+        RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
+
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users,
-                config.getRules().directory(), clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
 
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
-                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+                RuleSetEngines.pricing(ruleSets, clock));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing,
                 new QuoteCommissionEstimator(commission.estimates()));
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
                 new DealBookings(commission.bookings()));
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
-        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
         environment.jersey().register(new QuoteResource(quotes, quoteSearch));
         environment.jersey().register(new DealResource(deals));
@@ -143,6 +148,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
         environment.jersey().register(new PeriodResource(commission.periods()));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
+
+        // --- changing the rules and plans safely ---
+        environment.jersey().register(new RuleSetResource(ruleSets));
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
