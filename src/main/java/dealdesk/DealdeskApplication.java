@@ -26,9 +26,11 @@ import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
 import dealdesk.finance.AuditResource;
+import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
+import dealdesk.pipeline.Pipeline;
 import dealdesk.pricing.PricingResource;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
@@ -126,12 +128,12 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
                 new QuoteCommissionEstimator(commission.estimates()));
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()));
+                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock));
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
         environment.jersey().register(new QuoteResource(quotes, quoteSearch));
-        environment.jersey().register(new DealResource(deals));
+        environment.jersey().register(new DealResource(deals, new DealImport(jdbi, deals, users)));
 
         // --- proposals ---
         ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
@@ -152,6 +154,10 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- changing the rules and plans safely ---
         environment.jersey().register(new RuleSetResource(ruleSets));
 
+        // --- pipeline: deal flags, coverage, funnel ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
+        environment.jersey().register(pipeline.resource());
+
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
 
@@ -169,7 +175,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {
-            new DemoSeeder(users, catalog, pricing, quotes, deals, commission).seedIfEmpty();
+            new DemoSeeder(users, catalog, pricing, quotes, deals, commission, pipeline.funnel()).seedIfEmpty();
         }
         environment.lifecycle().addServerLifecycleListener(new StartupBanner(
                 config.isDemo() ? DemoSeeder.LOGINS : List.of(), DemoSeeder.PASSWORD));

@@ -39,6 +39,11 @@ public class DealdeskConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private dealdesk.pipeline.PipelineFactory pipeline = new dealdesk.pipeline.PipelineFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private ClockFactory clock = new ClockFactory();
 
     /** Seed demo users, catalog, plans and deals into an empty database. */
@@ -68,6 +73,10 @@ public class DealdeskConfiguration extends Configuration {
 
     public CommissionFactory getCommission() {
         return commission;
+    }
+
+    public dealdesk.pipeline.PipelineFactory getPipeline() {
+        return pipeline;
     }
 
     public ClockFactory getClock() {
