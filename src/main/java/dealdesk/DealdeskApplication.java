@@ -11,7 +11,6 @@ import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
 import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
-import dealdesk.commission.PeriodResource;
 import dealdesk.commission.PlanResource;
 import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
@@ -25,7 +24,18 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.finance.AdjustmentResource;
+import dealdesk.finance.AdjustmentService;
 import dealdesk.finance.AuditResource;
+import dealdesk.finance.DisputeResource;
+import dealdesk.finance.DisputeService;
+import dealdesk.finance.ExchangeRateResource;
+import dealdesk.finance.ExchangeRateService;
+import dealdesk.finance.PeriodResource;
+import dealdesk.finance.PeriodService;
+import dealdesk.finance.PriorPeriods;
+import dealdesk.finance.StatementDocumentResource;
+import dealdesk.finance.StatementDocuments;
 import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
@@ -37,6 +47,9 @@ import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.PlanChangeResource;
+import dealdesk.rules.PlanExplainer;
+import dealdesk.rules.WhatIfService;
 import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
 import dealdesk.rules.RuleSetService;
@@ -148,11 +161,13 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
-        environment.jersey().register(new PeriodResource(commission.periods()));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
         // --- changing the rules and plans safely ---
-        environment.jersey().register(new RuleSetResource(ruleSets));
+        WhatIfService whatIf = new WhatIfService(jdbi, commission.statements(), ruleSets, clock);
+        environment.jersey().register(new RuleSetResource(ruleSets, whatIf));
+        environment.jersey().register(new PlanChangeResource(whatIf,
+                new PlanExplainer(commission.planLookup(), commission.statements(), clock), users));
 
         // --- pipeline: deal flags, coverage, funnel ---
         Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
@@ -160,6 +175,17 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
+        commission.statements().useOverlay(adjustments::overlay);
+        commission.bookings().useExchangeRates(exchangeRates::rate);
+        commission.changes().useLateChanges(new PriorPeriods(commission, adjustments));
+        environment.jersey().register(new ExchangeRateResource(exchangeRates));
+        environment.jersey().register(new AdjustmentResource(adjustments));
+        environment.jersey().register(new DisputeResource(new DisputeService(jdbi, users, commission, adjustments, clock)));
+        environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
+        environment.jersey().register(new StatementDocumentResource(
+                new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,

@@ -119,6 +119,11 @@ public class DealdeskConfiguration extends Configuration {
             return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
         }
 
+        /** The proposal fonts, for other documents that must render any script (statements). */
+        public dealdesk.proposal.FontLibrary buildFonts() {
+            return dealdesk.proposal.FontLibrary.load(java.nio.file.Path.of(templates).resolve("fonts"));
+        }
+
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
                 dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
             return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);

@@ -60,10 +60,8 @@ public class FunnelService {
         int[] reached = new int[STAGES.size()];
         Money[] amounts = new Money[STAGES.size()];
         java.util.Arrays.fill(amounts, Money.zero(scope.currency()));
-        for (Deal deal : pipeline.dealsOf(scope)) {
-            if (!scope.members().contains(deal.owner())) {
-                continue; // the funnel is the owners' work; a split alone does not make it theirs
-            }
+        // the funnel is the owners' work: a credit split alone does not make a deal theirs
+        for (Deal deal : pipeline.load(scope, dao -> dao.movedDeals(scope.members(), from, to))) {
             int before = -1;
             int during = -1;
             for (StageChange change : deal.stageHistory()) {

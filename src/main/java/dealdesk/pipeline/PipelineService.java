@@ -51,16 +51,22 @@ public class PipelineService {
 
     public PipelineReport pipeline(User viewer, String username, String team, String periodText) {
         Scope scope = scopes.resolve(viewer, username, team, periodText);
-        return report(scope, dealsOf(scope));
+        Period period = scope.period();
+        return report(scope, load(scope, dao -> dao.pipelineDeals(scope.members(), period.start(), period.end(),
+                historyFrom(period))));
     }
 
-    /** The deals the scope's members own or share, loaded with their flags. */
-    List<Deal> dealsOf(Scope scope) {
+    /** The deals a query finds for the scope's members, loaded with their flags. */
+    List<Deal> load(Scope scope, java.util.function.Function<PipelineDao, List<Long>> query) {
         if (scope.members().isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbi.withExtension(PipelineDao.class, dao -> dao.dealsOf(scope.members()));
-        return ids.stream().map(deals::load).toList();
+        return jdbi.withExtension(PipelineDao.class, query::apply).stream().map(deals::load).toList();
+    }
+
+    /** The history the averages come from: the year up to the period's end. */
+    private static LocalDate historyFrom(Period period) {
+        return period.end().minusYears(1).plusDays(1);
     }
 
     private PipelineReport report(Scope scope, List<Deal> all) {
@@ -77,7 +83,7 @@ public class PipelineService {
         int lost = 0;
         int otherCurrency = 0;
         List<OpenDeal> openDeals = new ArrayList<>();
-        LocalDate historyFrom = period.end().minusYears(1).plusDays(1);
+        LocalDate historyFrom = historyFrom(period);
         for (Deal deal : all) {
             if (DealValues.share(deal, scope.members()).signum() == 0) {
                 continue;
