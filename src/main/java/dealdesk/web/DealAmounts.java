@@ -7,8 +7,11 @@ final class DealAmounts {
     private DealAmounts() {
     }
 
-    /** The deal's expected amount, once deals carry one (the pipeline feature adds it); blank until then. */
+    /** The deal's expected amount (the pipeline's estimate of what it books); blank when the deal has none. */
     static String expected(Deal deal) {
-        return "";
+        if (deal.expectedAmount() == null || deal.expectedAmount().amount() == null) {
+            return "";
+        }
+        return Format.money(deal.expectedAmount().amount(), deal.expectedAmount().currency().getCurrencyCode());
     }
 }
