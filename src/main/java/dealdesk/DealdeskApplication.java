@@ -154,10 +154,6 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- changing the rules and plans safely ---
         environment.jersey().register(new RuleSetResource(ruleSets));
 
-        // --- pipeline: deal flags, coverage, funnel ---
-        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
-        environment.jersey().register(pipeline.resource());
-
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
         ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
@@ -171,6 +167,11 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
         environment.jersey().register(new StatementDocumentResource(
                 new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
+
+        // --- pipeline: deal flags, coverage, funnel (deals in other currencies at finance's rates) ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission,
+                exchangeRates::rate);
+        environment.jersey().register(pipeline.resource());
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
