@@ -47,6 +47,9 @@ import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.PlanChangeResource;
+import dealdesk.rules.PlanExplainer;
+import dealdesk.rules.WhatIfService;
 import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
 import dealdesk.rules.RuleSetService;
@@ -152,7 +155,10 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
         // --- changing the rules and plans safely ---
-        environment.jersey().register(new RuleSetResource(ruleSets));
+        WhatIfService whatIf = new WhatIfService(jdbi, commission.statements(), ruleSets, clock);
+        environment.jersey().register(new RuleSetResource(ruleSets, whatIf));
+        environment.jersey().register(new PlanChangeResource(whatIf,
+                new PlanExplainer(commission.planLookup(), commission.statements(), clock), users));
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
