@@ -112,6 +112,56 @@ class DealCommissionTest {
                 .containsExactly("lines");
     }
 
+    @Test
+    void aCloseWonWhoseBookingFailsLeavesTheDealOpenAndTheQuoteAsItWasAndARetryWorksOnceFixed() {
+        String admin = TestApp.token(APP, "admin");
+        json(request(APP, "/api/v1/users", admin).post(Entity.json(Map.of("username", "gina", "name", "Gina",
+                "role", "REP", "password", "demo", "manager", "manager"))), 201);
+        String gina = TestApp.token(APP, "gina");
+        String plan = """
+                id: gina-plan
+                effectiveFrom: 2026-01-01
+                period: QUARTER
+                currency: %s
+                creditBasis: ACV
+                baseRate: 0.10
+                """;
+        json(request(APP, "/api/v1/plans/gina-plan", finance).put(Entity.entity(plan.formatted("USD"),
+                MediaType.valueOf("application/yaml"))), 200);
+        json(request(APP, "/api/v1/plans/gina-plan/assignments/gina", finance)
+                .put(Entity.json(Map.of("from", "2026-01-01"))), 200);
+        Map<String, Object> deal = json(request(APP, "/api/v1/deals", gina).post(Entity.json(Map.of(
+                "account", Map.of("name", "Euro GmbH", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-10", "stage", "PROPOSAL"))), 201);
+        long dealId = ((Number) deal.get("id")).longValue();
+        Map<String, Object> euroQuote = quote(dealId, 12);
+        euroQuote.put("currency", "EUR");
+        euroQuote.put("priceBook", "Standard EUR");
+        long quoteId = ((Number) json(request(APP, "/api/v1/quotes", gina).post(Entity.json(euroQuote)), 201)
+                .get("id")).longValue();
+        json(request(APP, "/api/v1/quotes/" + quoteId + "/submit", gina).post(Entity.json(Map.of())), 200);
+        json(request(APP, "/api/v1/quotes/" + quoteId + "/present", gina).post(Entity.json(Map.of())), 200);
+
+        Map<String, Object> refused = json(request(APP, "/api/v1/deals/" + dealId + "/close-won", gina)
+                .post(Entity.json(Map.of("closeDate", "2026-11-20"))), 422);
+
+        assertThat(paths(refused)).containsExactly("currency");
+        assertThat(json(request(APP, "/api/v1/deals/" + dealId, gina).get(), 200).get("stage")).isEqualTo("PROPOSAL");
+        assertThat(json(request(APP, "/api/v1/quotes/" + quoteId, gina).get(), 200).get("status"))
+                .isEqualTo("PRESENTED");
+        Map<String, Object> before = json(request(APP, "/api/v1/statements/gina/2026-Q4", gina).get(), 200);
+        assertThat((List<?>) before.get("lines")).isEmpty();
+
+        json(request(APP, "/api/v1/plans/gina-plan", finance).put(Entity.entity(plan.formatted("EUR"),
+                MediaType.valueOf("application/yaml"))), 200);
+        json(request(APP, "/api/v1/deals/" + dealId + "/close-won", gina)
+                .post(Entity.json(Map.of("closeDate", "2026-11-20"))), 200);
+
+        Map<String, Object> after = json(request(APP, "/api/v1/statements/gina/2026-Q4", gina).get(), 200);
+        assertThat(after.get("currency")).isEqualTo("EUR");
+        assertThat((List<?>) after.get("lines")).isNotEmpty();
+    }
+
     private static List<Object> paths(Map<String, Object> error) {
         return ((List<Map<String, Object>>) error.get("details")).stream().map(detail -> detail.get("path")).toList();
     }
