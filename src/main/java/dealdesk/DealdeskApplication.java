@@ -11,11 +11,11 @@ import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
 import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
-import dealdesk.commission.PeriodResource;
 import dealdesk.commission.PlanResource;
 import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
 import dealdesk.commission.StatementResource;
+import dealdesk.common.Audit;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -24,17 +24,35 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.finance.AdjustmentResource;
+import dealdesk.finance.AdjustmentService;
 import dealdesk.finance.AuditResource;
+import dealdesk.finance.DisputeResource;
+import dealdesk.finance.DisputeService;
+import dealdesk.finance.ExchangeRateResource;
+import dealdesk.finance.ExchangeRateService;
+import dealdesk.finance.PeriodResource;
+import dealdesk.finance.PeriodService;
+import dealdesk.finance.PriorPeriods;
+import dealdesk.finance.StatementDocumentResource;
+import dealdesk.finance.StatementDocuments;
+import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.demo.DemoSeeder;
-import dealdesk.pricing.PricingEngine;
+import dealdesk.pipeline.Pipeline;
 import dealdesk.pricing.PricingResource;
-import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
+import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.PlanChangeResource;
+import dealdesk.rules.PlanExplainer;
+import dealdesk.rules.WhatIfService;
+import dealdesk.rules.RuleSetEngines;
+import dealdesk.rules.RuleSetResource;
+import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.Csrf;
@@ -54,6 +72,16 @@ import java.util.List;
 
 /** Wiring only: database, features, resources, health checks. Read top to bottom. */
 public class DealdeskApplication extends Application<DealdeskConfiguration> {
+    private final Clock clockOverride;
+
+    public DealdeskApplication() {
+        this(null);
+    }
+
+    /** For full-application tests: this clock wins over {@code clock} in the configuration. */
+    public DealdeskApplication(Clock clock) {
+        this.clockOverride = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new DealdeskApplication().run(args);
@@ -76,12 +104,12 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
     @Override
     public void run(DealdeskConfiguration config, Environment environment) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = clockOverride != null ? clockOverride : config.getClock().build();
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JsonErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
 
-        Jdbi jdbi = config.getDatabase().build(environment);
+        Jdbi jdbi = Audit.useClock(config.getDatabase().build(environment), clock);
         UserService users = config.getAuth().buildUserService(jdbi, clock);
         BearerAuth.register(environment.jersey(), users);
         environment.jersey().register(new AuthResource(users));
@@ -91,22 +119,25 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         CatalogService catalog = new CatalogService(jdbi, clock);
         environment.jersey().register(new CatalogResource(catalog));
 
+        // --- rule sets: rules/ is version 1 of each base; uploads change the rules without a restart ---
+        RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
+
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users,
-                config.getRules().directory(), clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
 
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
-                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+                RuleSetEngines.pricing(ruleSets, clock));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing,
                 new QuoteCommissionEstimator(commission.estimates()));
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()));
+                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock));
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
-        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         environment.jersey().register(new QuoteResource(quotes));
-        environment.jersey().register(new DealResource(deals));
+        environment.jersey().register(new DealResource(deals, new DealImport(jdbi, deals, users)));
 
         // --- proposals ---
         ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
@@ -121,11 +152,31 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
-        environment.jersey().register(new PeriodResource(commission.periods()));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
+
+        // --- changing the rules and plans safely ---
+        WhatIfService whatIf = new WhatIfService(jdbi, commission.statements(), ruleSets, clock);
+        environment.jersey().register(new RuleSetResource(ruleSets, whatIf));
+        environment.jersey().register(new PlanChangeResource(whatIf,
+                new PlanExplainer(commission.planLookup(), commission.statements(), clock), users));
+
+        // --- pipeline: deal flags, coverage, funnel ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
+        environment.jersey().register(pipeline.resource());
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
+        commission.statements().useOverlay(adjustments::overlay);
+        commission.bookings().useExchangeRates(exchangeRates::rate);
+        commission.changes().useLateChanges(new PriorPeriods(commission, adjustments));
+        environment.jersey().register(new ExchangeRateResource(exchangeRates));
+        environment.jersey().register(new AdjustmentResource(adjustments));
+        environment.jersey().register(new DisputeResource(new DisputeService(jdbi, users, commission, adjustments, clock)));
+        environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
+        environment.jersey().register(new StatementDocumentResource(
+                new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
@@ -134,7 +185,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {
-            new DemoSeeder(users, catalog, pricing, quotes, deals, commission).seedIfEmpty();
+            new DemoSeeder(users, catalog, pricing, quotes, deals, commission, pipeline.funnel()).seedIfEmpty();
         }
         environment.lifecycle().addServerLifecycleListener(new StartupBanner(
                 config.isDemo() ? DemoSeeder.LOGINS : List.of(), DemoSeeder.PASSWORD));

@@ -36,6 +36,16 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private CommissionFactory commission = new CommissionFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private dealdesk.pipeline.PipelineFactory pipeline = new dealdesk.pipeline.PipelineFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ClockFactory clock = new ClockFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -63,6 +73,14 @@ public class DealdeskConfiguration extends Configuration {
 
     public CommissionFactory getCommission() {
         return commission;
+    }
+
+    public dealdesk.pipeline.PipelineFactory getPipeline() {
+        return pipeline;
+    }
+
+    public ClockFactory getClock() {
+        return clock;
     }
 
     public boolean isDemo() {
@@ -101,6 +119,11 @@ public class DealdeskConfiguration extends Configuration {
             return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
         }
 
+        /** The proposal fonts, for other documents that must render any script (statements). */
+        public dealdesk.proposal.FontLibrary buildFonts() {
+            return dealdesk.proposal.FontLibrary.load(java.nio.file.Path.of(templates).resolve("fonts"));
+        }
+
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
                 dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
             return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
@@ -118,14 +141,23 @@ public class DealdeskConfiguration extends Configuration {
             return recomputeWorkers;
         }
 
-        /** Compiles rules/commission/*.drl (a compile error stops start-up with the compiler's messages). */
+        /** On the commission rules in force for each period (rule sets; rules/commission is version 1). */
         public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
                                                                     dealdesk.auth.UserService users,
-                                                                    java.nio.file.Path rulesDirectory,
+                                                                    dealdesk.rules.RuleSetService ruleSets,
                                                                     java.time.Clock clock) {
-            var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
             return dealdesk.commission.CommissionServices.build(jdbi, users,
-                    new dealdesk.commission.engine.CommissionEngine(decider), clock);
+                    dealdesk.rules.RuleSetEngines.commissionEngine(ruleSets, clock), clock);
+        }
+    }
+
+    /** Where "now" comes from: the system clock in UTC, or a fixed instant (demos, reproducible runs). */
+    public static class ClockFactory {
+        @JsonProperty
+        private java.time.Instant fixedAt;
+
+        public java.time.Clock build() {
+            return fixedAt == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(fixedAt, java.time.ZoneOffset.UTC);
         }
     }
 }

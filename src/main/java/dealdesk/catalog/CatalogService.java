@@ -271,20 +271,22 @@ public class CatalogService {
     public ConfigurationRule updateRule(long id, RuleRequest request, String actor) {
         ConfigurationRule rule = validRule(id, request);
         return write(handle -> {
-            if (handle.attach(CatalogDao.class).updateRule(rule) == 0) {
-                throw ApiException.notFound("configuration rule", id);
-            }
-            Audit.record(handle, actor, "UPDATE", "configuration_rule", Long.toString(id), null, rule);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            ConfigurationRule before = dao.ruleForUpdate(id)
+                    .orElseThrow(() -> ApiException.notFound("configuration rule", id));
+            dao.updateRule(rule);
+            Audit.record(handle, actor, "UPDATE", "configuration_rule", Long.toString(id), before, rule);
             return rule;
         });
     }
 
     public void deleteRule(long id, String actor) {
         write(handle -> {
-            if (handle.attach(CatalogDao.class).deleteRule(id) == 0) {
-                throw ApiException.notFound("configuration rule", id);
-            }
-            Audit.record(handle, actor, "DELETE", "configuration_rule", Long.toString(id), null, null);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            ConfigurationRule before = dao.ruleForUpdate(id)
+                    .orElseThrow(() -> ApiException.notFound("configuration rule", id));
+            dao.deleteRule(id);
+            Audit.record(handle, actor, "DELETE", "configuration_rule", Long.toString(id), before, null);
             return null;
         });
     }
@@ -346,8 +348,11 @@ public class CatalogService {
         PriceBook book = new PriceBook(name, request == null || request.description() == null ? ""
                 : request.description(), request == null || request.active() == null || request.active());
         return write(handle -> {
-            handle.attach(CatalogDao.class).upsertPriceBook(book);
-            Audit.record(handle, actor, "PUT", "price_book", name, null, book);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            PriceBook before = dao.priceBooks().stream().filter(existing -> existing.name().equals(name))
+                    .findFirst().orElse(null);
+            dao.upsertPriceBook(book);
+            Audit.record(handle, actor, "PUT", "price_book", name, before, book);
             return book;
         });
     }
@@ -418,8 +423,9 @@ public class CatalogService {
         validation.throwIfInvalid();
         return write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
+            List<PriceBookEntry> before = dao.entries(entries.get(0).priceBook());
             entries.forEach(dao::upsertEntry);
-            Audit.record(handle, actor, "PUT_ENTRIES", "price_book", entries.get(0).priceBook(), null, entries);
+            Audit.record(handle, actor, "PUT_ENTRIES", "price_book", entries.get(0).priceBook(), before, entries);
             return entries;
         });
     }

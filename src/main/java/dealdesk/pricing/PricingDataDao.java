@@ -13,6 +13,16 @@ public interface PricingDataDao {
     @SqlQuery("select document::text from pricing_data_versions order by version desc limit 1")
     Optional<String> latest();
 
+    /** A stored version: who stored it when, and the document. */
+    record VersionRow(long version, String changedBy, Instant changedAt, String document) {
+    }
+
+    /** The newest versions first. */
+    @SqlQuery("select version, changed_by, changed_at, document::text as document from pricing_data_versions"
+            + " order by version desc limit :limit")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(VersionRow.class)
+    java.util.List<VersionRow> versions(@Bind("limit") int limit);
+
     @SqlQuery("select coalesce(max(version), 0) from pricing_data_versions")
     long newestVersion();
 
@@ -21,9 +31,4 @@ public interface PricingDataDao {
     @GetGeneratedKeys("version")
     long insert(@Bind("document") String document, @Bind("changedBy") String changedBy,
                 @Bind("changedAt") Instant changedAt);
-
-    @SqlUpdate("insert into audit_log (at, actor, action, entity, entity_id, before, after) "
-            + "values (:at, :actor, 'REPLACE', 'pricing_data', :version, cast(:before as jsonb), cast(:after as jsonb))")
-    void audit(@Bind("at") Instant at, @Bind("actor") String actor, @Bind("version") String version,
-               @Bind("before") String before, @Bind("after") String after);
 }
