@@ -163,6 +163,47 @@ class DealCommissionTest {
         assertThat((List<?>) after.get("lines")).isNotEmpty();
     }
 
+    @Test
+    void aSplitUserSeesTheDealAndItsQuoteButNotTheOwnersPay() {
+        String admin = TestApp.token(APP, "admin");
+        json(request(APP, "/api/v1/users", admin).post(Entity.json(Map.of("username", "hank", "name", "Hank",
+                "role", "REP", "password", "demo", "manager", "manager"))), 201);
+        String hank = TestApp.token(APP, "hank");
+        Map<String, Object> deal = json(request(APP, "/api/v1/deals", frank).post(Entity.json(Map.of(
+                "account", Map.of("name", "Shared Corp", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-10", "stage", "PROPOSAL",
+                "splits", List.of(Map.of("username", "frank", "percent", 70),
+                        Map.of("username", "hank", "percent", 30))))), 201);
+        long dealId = ((Number) deal.get("id")).longValue();
+        long quoteId = ((Number) json(request(APP, "/api/v1/quotes", frank).post(Entity.json(quote(dealId, 12))), 201)
+                .get("id")).longValue();
+
+        Map<String, Object> ownersView = json(request(APP, "/api/v1/quotes/" + quoteId, frank).get(), 200);
+        Map<String, Object> splitView = json(request(APP, "/api/v1/quotes/" + quoteId, hank).get(), 200);
+        List<Map<String, Object>> splitList = (List<Map<String, Object>>) (List<?>) jsonList(
+                request(APP, "/api/v1/deals/" + dealId + "/quotes", hank).get());
+        Map<String, Object> splitPreview = json(request(APP, "/api/v1/quotes/preview", hank)
+                .post(Entity.json(quote(dealId, 12))), 200);
+
+        assertThat(((Map<String, Object>) ownersView.get("priced")).get("estimate")).isNotNull();
+        assertThat(((Map<String, Object>) splitView.get("priced")).get("totals")).isNotNull();
+        assertThat(((Map<String, Object>) splitView.get("priced")).get("estimate")).isNull();
+        assertThat(splitList).singleElement().satisfies(listed ->
+                assertThat(((Map<String, Object>) listed.get("priced")).get("estimate")).isNull());
+        assertThat(splitPreview.get("totals")).isNotNull();
+        assertThat(splitPreview.get("estimate")).isNull();
+    }
+
+    private static List<Object> jsonList(Response response) {
+        try (response) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(text).isEqualTo(200);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, List.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<Object> paths(Map<String, Object> error) {
         return ((List<Map<String, Object>>) error.get("details")).stream().map(detail -> detail.get("path")).toList();
     }
