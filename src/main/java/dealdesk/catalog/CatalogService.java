@@ -104,6 +104,8 @@ public class CatalogService {
     public Product createProduct(ProductRequest request, String actor) {
         Product product = validProduct(request, request == null ? null : request.sku(), "", new Validation(), true);
         return write(handle -> {
+            // One creator per sku at a time: a parallel create waits, then sees the product and gets 409.
+            handle.execute("select pg_advisory_xact_lock(hashtext(?))", "product:" + product.sku());
             CatalogDao dao = handle.attach(CatalogDao.class);
             if (dao.product(product.sku()).isPresent()) {
                 throw new ApiException(dealdesk.common.ErrorCode.CONFLICT, "product " + product.sku() + " exists",
