@@ -115,6 +115,21 @@
     }
   });
 
+  $('comment-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (!selected) {
+      return;
+    }
+    $('comment-error').textContent = '';
+    dd.api('POST', '/api/v1/disputes/' + selected.id + '/comments', { text: $('comment-text').value })
+      .then(function () {
+        $('comment-text').value = '';
+        return showDispute(selected.id);
+      }).catch(function (e) {
+        $('comment-error').textContent = problem(e);
+      });
+  });
+
   $('resolution').addEventListener('change', function () {
     $('resolve-amount-field').hidden = $('resolution').value !== 'ADJUSTED';
   });

@@ -92,6 +92,9 @@ class FinanceConsoleBrowserTest {
         browser.find("button[data-dispute='" + id + "']").click();
         browser.waitForText("#dispute-title", "Dispute " + id + ": alice, " + period);
         browser.waitForText("#dispute-lines", transaction);
+        browser.type(By.id("comment-text"), "Checking the order form with sales ops");
+        browser.find("#comment-submit").click();
+        browser.waitForText("#dispute-comments", "Checking the order form with sales ops");
         new Select(browser.find("#resolution")).selectByValue("ADJUSTED");
         browser.type(By.id("resolve-reason"), "Order form says 45,000");
         browser.screenshot("finance-dispute-" + device);
