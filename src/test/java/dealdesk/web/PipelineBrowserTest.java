@@ -31,9 +31,13 @@ class PipelineBrowserTest extends BrowserTest {
                 .isNotBlank().doesNotContain("NO_");
         assertThat(flagged.get(0).findElement(org.openqa.selenium.By.cssSelector("a")).getAttribute("href"))
                 .matches(".*/deals/[0-9]+");
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("nothing wider than the phone").isLessThanOrEqualTo(0L);
         browser.screenshot("pipeline-phone");
         browser.script("document.getElementById('funnel').scrollIntoView()");
         browser.screenshot("pipeline-funnel-phone");
+        browser.script("document.getElementById('forecast').scrollIntoView()");
+        browser.screenshot("pipeline-forecast-phone");
         browser.script("document.getElementById('attention').scrollIntoView()");
         browser.screenshot("pipeline-attention-phone");
         browser.assertAccessible("alice's pipeline on a phone");
