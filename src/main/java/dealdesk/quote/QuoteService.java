@@ -52,7 +52,9 @@ public class QuoteService {
             return pricer.price(request, caller.username(), request.startDate());
         }
         DealDao.DealRow deal = visibleDeal(caller, request.dealId());
-        return pricer.price(request, deal.owner(), deal.expectedClose());
+        PricedQuote priced = pricer.price(request, deal.owner(), deal.expectedClose());
+        // a split user sees the deal's prices, not the owner's pay
+        return users.canSeeMoneyOf(caller, deal.owner()) ? priced : priced.withEstimate(null);
     }
 
     public Quote create(User caller, QuoteRequest request) {
@@ -78,7 +80,7 @@ public class QuoteService {
             handle.attach(DealDao.class).setPrimaryQuoteIfNone(deal.id(), newId);
             return newId;
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     public Quote get(User viewer, long id) {
@@ -88,7 +90,7 @@ public class QuoteService {
         if (!DealAccess.canSee(viewer, deal.owner(), splits, users)) {
             throw ApiException.forbidden("you may not see quote " + id);
         }
-        return withEstimate(quote);
+        return withEstimate(viewer, quote);
     }
 
     /** The quote without an access check or estimate, for other features (proposals, commission). */
@@ -128,7 +130,7 @@ public class QuoteService {
             dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now);
             dao.newVersion(id, version, request.currency(), priced.totals().tcv(), priced.totals().acv(), now);
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /**
@@ -174,7 +176,7 @@ public class QuoteService {
             }
             dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /** Approves every pending approval the caller may give; the last one makes the quote APPROVED. */
@@ -222,7 +224,7 @@ public class QuoteService {
                 dao.setStatus(id, QuoteStatus.APPROVED, now);
             }
         });
-        return withEstimate(load(id));
+        return withEstimate(approver, load(id));
     }
 
     /**
@@ -258,7 +260,7 @@ public class QuoteService {
             }
             handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /** Inside the deal's close-won transaction: the primary quote must be approved, and becomes ACCEPTED. */
@@ -300,7 +302,11 @@ public class QuoteService {
         return deal;
     }
 
-    private Quote withEstimate(Quote quote) {
+    /** The quote with its owner's estimate, for a viewer who may see the owner's money (a split user may not). */
+    private Quote withEstimate(User viewer, Quote quote) {
+        if (!users.canSeeMoneyOf(viewer, quote.owner())) {
+            return quote;
+        }
         LocalDate closeDate = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId()))
                 .map(DealDao.DealRow::expectedClose).orElse(quote.request().startDate());
         PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());
