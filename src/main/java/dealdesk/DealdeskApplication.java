@@ -22,6 +22,7 @@ import dealdesk.db.DbCommand;
 import dealdesk.finance.AuditResource;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
+import dealdesk.deal.DealsForQuotes;
 import dealdesk.demo.DemoSeeder;
 import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
@@ -90,7 +91,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
                 new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
-        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
+        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
+                new DealsForQuotes(jdbi, users));
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));

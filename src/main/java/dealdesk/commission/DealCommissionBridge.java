@@ -5,6 +5,7 @@ import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.engine.Estimator.Estimate;
 import dealdesk.common.ApiException;
+import dealdesk.common.Money;
 import dealdesk.deal.CreditSplit;
 import dealdesk.deal.Deal;
 import dealdesk.deal.DealClosedListener;
@@ -12,6 +13,7 @@ import dealdesk.deal.DealService;
 import dealdesk.quote.PricedQuote;
 import dealdesk.quote.PricedQuoteLine;
 import dealdesk.quote.Quote;
+import dealdesk.quote.QuoteEstimate;
 import dealdesk.quote.QuoteEstimator;
 import dealdesk.quote.QuoteRequest;
 import dealdesk.quote.QuoteService;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -103,14 +106,8 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
 
     // ---- quotes -----------------------------------------------------------------------------
 
-    /** What the quote pays its owner and what one more point of discount on every line costs them. */
-    public record QuoteEstimate(BigDecimal amount, BigDecimal attainmentBefore, BigDecimal attainmentAfter,
-                                List<String> bandsEntered, List<String> awards, BigDecimal onePointMoreDiscountCosts,
-                                String period, String currency) {
-    }
-
     @Override
-    public Object estimate(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote quote) {
+    public QuoteEstimate estimate(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote quote) {
         if (owner == null || closeDate == null || quote == null || quote.lines() == null || quote.lines().isEmpty()) {
             return null;
         }
@@ -129,9 +126,11 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
                 discounted.add(onePointMore(asQuoted.get(i), quote.lines().get(i)));
             }
             BigDecimal cost = estimate.amount().subtract(insights.estimate(owner, closeDate, discounted).amount());
-            return new QuoteEstimate(estimate.amount(), estimate.attainmentBefore(), estimate.attainmentAfter(),
-                    estimate.bandsEntered(), estimate.awards().stream().map(award -> award.spif()).toList(), cost,
-                    estimate.period(), estimate.currency());
+            Currency currency = Money.currency(estimate.currency());
+            return new QuoteEstimate(Money.of(estimate.amount(), currency), estimate.attainmentBefore(),
+                    estimate.attainmentAfter(), estimate.bandsEntered(),
+                    estimate.awards().stream().map(award -> award.spif()).toList(), Money.of(cost, currency),
+                    estimate.period());
         } catch (ApiException e) {
             return null; // e.g. no quota for the period: the quote still prices
         }

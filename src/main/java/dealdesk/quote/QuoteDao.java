@@ -1,12 +1,13 @@
 package dealdesk.quote;
 
-import dealdesk.pricing.ApprovalLevel;
+import dealdesk.pricing.ApprovalRequirement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -53,19 +54,21 @@ public interface QuoteDao {
     @SqlUpdate("update quotes set status = :status, updated_at = :at where id = :id")
     void setStatus(@Bind("id") long id, @Bind("status") QuoteStatus status, @Bind("at") Instant at);
 
-    @SqlQuery("select id, version, level, reason, status, decided_by, decided_at, comment, carried_from "
-            + "from quote_approvals where quote_id = :quoteId and version = :version order by id")
+    String APPROVAL_COLUMNS = "select id, version, level, metric, threshold, actual, reason, status, decided_by, "
+            + "decided_at, comment, carried_from from quote_approvals ";
+
+    @SqlQuery(APPROVAL_COLUMNS + "where quote_id = :quoteId and version = :version order by id")
     List<QuoteApproval> approvals(@Bind("quoteId") long quoteId, @Bind("version") int version);
 
-    @SqlQuery("select id, version, level, reason, status, decided_by, decided_at, comment, carried_from "
-            + "from quote_approvals where quote_id = :quoteId and status = 'APPROVED' order by version desc, id")
+    @SqlQuery(APPROVAL_COLUMNS + "where quote_id = :quoteId and status = 'APPROVED' order by version desc, id")
     List<QuoteApproval> approvedSoFar(@Bind("quoteId") long quoteId);
 
-    @SqlUpdate("insert into quote_approvals (quote_id, version, level, reason, status, decided_by, decided_at, "
-            + "comment, carried_from) values (:quoteId, :version, :level, :reason, :status, :decidedBy, :decidedAt, "
-            + ":comment, :carriedFrom)")
-    void insertApproval(@Bind("quoteId") long quoteId, @Bind("version") int version, @Bind("level") ApprovalLevel level,
-                        @Bind("reason") String reason, @Bind("status") ApprovalStatus status,
+    /** What was asked: the requirement's level, metric, threshold, actual figure and reason. */
+    @SqlUpdate("insert into quote_approvals (quote_id, version, level, metric, threshold, actual, reason, status, "
+            + "decided_by, decided_at, comment, carried_from) values (:quoteId, :version, :asked.level, :asked.metric, "
+            + ":asked.threshold, :asked.actual, :asked.reason, :status, :decidedBy, :decidedAt, :comment, :carriedFrom)")
+    void insertApproval(@Bind("quoteId") long quoteId, @Bind("version") int version,
+                        @BindMethods("asked") ApprovalRequirement asked, @Bind("status") ApprovalStatus status,
                         @Bind("decidedBy") String decidedBy, @Bind("decidedAt") Instant decidedAt,
                         @Bind("comment") String comment, @Bind("carriedFrom") Integer carriedFrom);
 

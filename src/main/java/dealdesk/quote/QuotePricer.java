@@ -44,14 +44,19 @@ public class QuotePricer {
     private volatile QuoteEstimator estimator;
     private volatile BookCurrencies bookCurrencies;
 
-    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
+    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing, QuoteEstimator estimator) {
         this.catalog = catalog;
         this.pricing = pricing;
+        this.estimator = estimator;
+    }
+
+    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
+        this(catalog, pricing, QuoteEstimator.NONE);
     }
 
     /** Wires the commission estimate into every priced quote (null to remove it). */
     public void useEstimator(QuoteEstimator newEstimator) {
-        this.estimator = newEstimator;
+        this.estimator = newEstimator == null ? QuoteEstimator.NONE : newEstimator;
     }
 
     /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */
@@ -99,9 +104,9 @@ public class QuotePricer {
         return priced.withEstimate(estimateOf(owner, closeDate, request, priced.withEstimate(null)));
     }
 
-    private Object estimateOf(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
+    private QuoteEstimate estimateOf(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
         QuoteEstimator current = estimator;
-        if (current == null || owner == null) {
+        if (owner == null) {
             return null;
         }
         try {

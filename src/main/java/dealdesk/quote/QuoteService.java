@@ -8,16 +8,12 @@ import dealdesk.auth.UserService;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
-import dealdesk.deal.DealAccess;
-import dealdesk.deal.DealDao;
 import dealdesk.pricing.ApprovalLevel;
 import dealdesk.pricing.ApprovalRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * Quotes: preview (writes nothing), create, change (a new version; a stale
  * version is a 409), submit, approve, reject, present, accept. A submitted
  * version asks for the approvals its pricing needs, except those an earlier
- * version already got for the same level and reason.
+ * version already got for the same level, metric and threshold at a figure
+ * at least as high.
  */
 public class QuoteService {
     private static final Set<QuoteStatus> CLOSABLE = Set.of(QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.ACCEPTED);
@@ -36,13 +33,16 @@ public class QuoteService {
     private final Clock clock;
     private final QuotePricer pricer;
     private final UserService users;
+    private final QuoteDeals deals;
 
-    public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users) {
+    public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users,
+                        QuoteDeals deals) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.pricer = pricer;
         this.users = users;
+        this.deals = deals;
     }
 
     /** Prices without saving. With a deal, the estimate is the deal owner's at its expected close. */
@@ -51,7 +51,7 @@ public class QuoteService {
         if (request.dealId() == null) {
             return pricer.price(request, caller.username(), request.startDate());
         }
-        DealDao.DealRow deal = visibleDeal(caller, request.dealId());
+        QuoteDeals.QuotedDeal deal = visibleDeal(caller, request.dealId());
         return pricer.price(request, deal.owner(), deal.expectedClose());
     }
 
@@ -60,12 +60,12 @@ public class QuoteService {
         if (request.dealId() == null) {
             throw ApiException.invalid("dealId", "a quote belongs to a deal: dealId is required");
         }
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(request.dealId()))
+        QuoteDeals.QuotedDeal deal = deals.find(request.dealId())
                 .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + request.dealId()));
-        if (!DealAccess.canEdit(caller, deal.owner(), users)) {
+        if (!deals.mayChange(caller, deal.owner())) {
             throw ApiException.forbidden("you may not quote on deal " + deal.id());
         }
-        if (!deal.stage().open()) {
+        if (!deal.open()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "deal " + deal.id() + " is " + deal.stage());
         }
         PricedQuote priced = pricer.price(request, null, null);
@@ -75,7 +75,7 @@ public class QuoteService {
             long newId = dao.insert(deal.id(), deal.owner(), request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
             dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now);
-            handle.attach(DealDao.class).setPrimaryQuoteIfNone(deal.id(), newId);
+            deals.quoteAdded(handle, deal.id(), newId);
             return newId;
         });
         return withEstimate(load(id));
@@ -83,9 +83,8 @@ public class QuoteService {
 
     public Quote get(User viewer, long id) {
         Quote quote = load(id);
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId())).orElseThrow();
-        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(deal.id()));
-        if (!DealAccess.canSee(viewer, deal.owner(), splits, users)) {
+        QuoteDeals.QuotedDeal deal = deals.find(quote.dealId()).orElseThrow();
+        if (!deals.maySee(viewer, deal)) {
             throw ApiException.forbidden("you may not see quote " + id);
         }
         return withEstimate(quote);
@@ -133,7 +132,8 @@ public class QuoteService {
 
     /**
      * Submits the current version: refused while it has errors; approvals an
-     * earlier version got for the same level and reason carry over; with no
+     * earlier version got for the same level, metric and threshold, at a figure
+     * at least as high, carry over; with no
      * approval left to ask the quote is APPROVED at once.
      */
     public Quote submit(User caller, long id, ApprovalDecision body) {
@@ -154,24 +154,21 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "version " + row.version()
                         + " was already decided; change the quote to submit again");
             }
-            Map<String, QuoteApproval> granted = new HashMap<>();
-            for (QuoteApproval approval : dao.approvedSoFar(id)) {
-                granted.putIfAbsent(approval.level() + "\u0000" + approval.reason(), approval);
-            }
-            Instant now = clock.instant();
+            List<QuoteApproval> granted = dao.approvedSoFar(id);
             boolean pending = false;
             for (ApprovalRequirement requirement : priced.approvals()) {
-                QuoteApproval earlier = granted.get(requirement.level() + "\u0000" + requirement.reason());
+                QuoteApproval earlier = granted.stream().filter(approval -> approval.covers(requirement))
+                        .findFirst().orElse(null);
                 if (earlier != null) {
-                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.APPROVED,
+                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.APPROVED,
                             earlier.decidedBy(), earlier.decidedAt(), earlier.comment(),
                             earlier.carriedFrom() != null ? earlier.carriedFrom() : earlier.version());
                 } else {
-                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.PENDING,
-                            null, null, null, null);
+                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.PENDING, null, null, null, null);
                     pending = true;
                 }
             }
+            Instant now = clock.instant();
             dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
         });
         return withEstimate(load(id));
@@ -274,7 +271,7 @@ public class QuoteService {
 
     private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
         QuoteDao.QuoteRow row = handle.attach(QuoteDao.class).lock(id).orElseThrow(() -> ApiException.notFound("quote", id));
-        if (!DealAccess.canEdit(caller, row.owner(), users)) {
+        if (!deals.mayChange(caller, row.owner())) {
             throw ApiException.forbidden("you may not change quote " + id);
         }
         if (version != null && version != row.version()) {
@@ -288,19 +285,18 @@ public class QuoteService {
                 + ": reload it and apply your change again", List.of(new FieldError("version", "stale version " + given)));
     }
 
-    private DealDao.DealRow visibleDeal(User caller, long dealId) {
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(dealId))
+    private QuoteDeals.QuotedDeal visibleDeal(User caller, long dealId) {
+        QuoteDeals.QuotedDeal deal = deals.find(dealId)
                 .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + dealId));
-        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(dealId));
-        if (!DealAccess.canSee(caller, deal.owner(), splits, users)) {
+        if (!deals.maySee(caller, deal)) {
             throw ApiException.forbidden("you may not see deal " + dealId);
         }
         return deal;
     }
 
     private Quote withEstimate(Quote quote) {
-        LocalDate closeDate = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId()))
-                .map(DealDao.DealRow::expectedClose).orElse(quote.request().startDate());
+        LocalDate closeDate = deals.find(quote.dealId())
+                .map(QuoteDeals.QuotedDeal::expectedClose).orElse(quote.request().startDate());
         PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());
         return new Quote(quote.id(), quote.dealId(), quote.owner(), quote.status(), quote.version(), quote.request(),
                 priced, quote.approvals(), quote.createdAt(), quote.updatedAt());

@@ -72,7 +72,8 @@ class DealServiceTest {
         });
         PricingService pricing = new PricingService(jdbi, mapper, clock, ENGINE);
         pricing.replace(DealDemo.pricingData(), "admin", sku -> true);
-        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users);
+        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users,
+                new DealsForQuotes(jdbi, users));
         deals = new DealService(jdbi, mapper, clock, users, quotes);
         deals.addClosedListener(new DealClosedListener() {
             @Override

@@ -281,7 +281,8 @@ class PricingEngineTest {
 
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "10")), data).approvals()).isEmpty();
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "15")), data).approvals())
-                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, "discount 15% on CRM-PRO is above 10%"));
+                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, ApprovalMetric.LINE_DISCOUNT_PERCENT,
+                        new BigDecimal("10"), new BigDecimal("15"), "discount 15% on CRM-PRO is above 10%"));
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "30")), data).approvals())
                 .extracting(ApprovalRequirement::level).containsExactly(ApprovalLevel.MANAGER, ApprovalLevel.FINANCE);
         // a 3-year term discount is policy, not a rep's ask: it needs no approval
@@ -289,7 +290,13 @@ class PricingEngineTest {
                 List.of(), List.of(), List.of(), thresholds);
         assertThat(ENGINE.price(context(36), List.of(crm(0, "10", "0")), withTerm).approvals()).isEmpty();
         assertThat(ENGINE.price(context(36), List.of(crm(0, "100", "0")), data).approvals())
-                .containsExactly(new ApprovalRequirement(ApprovalLevel.DEAL_DESK, "contract value 360000.00 is above 250000"));
+                .singleElement().satisfies(requirement -> {
+                    assertThat(requirement.level()).isEqualTo(ApprovalLevel.DEAL_DESK);
+                    assertThat(requirement.metric()).isEqualTo(ApprovalMetric.TCV);
+                    assertThat(requirement.threshold()).isEqualByComparingTo("250000");
+                    assertThat(requirement.actual()).isEqualByComparingTo("360000.00");
+                    assertThat(requirement.reason()).isEqualTo("contract value 360000.00 is above 250000");
+                });
     }
 
     @Test

@@ -121,7 +121,9 @@ class QuoteApiTest {
         assertThat(submitted.get("status")).isEqualTo("PENDING_APPROVAL");
         assertThat((List<Map<String, Object>>) submitted.get("approvals")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("level", "MANAGER").containsEntry("status", "PENDING")
-                        .containsEntry("reason", "discount 15% on CRM-PRO is above 10%"));
+                        .containsEntry("reason", "discount 15% on CRM-PRO is above 10%")
+                        .containsEntry("metric", "LINE_DISCOUNT_PERCENT")
+                        .containsEntry("threshold", 10).containsEntry("actual", 15));
 
         // a rep cannot approve, finance cannot give a manager's approval, bob cannot even see it
         assertThat(status(post(path + "/approve", bob, Map.of()))).isEqualTo(403);
@@ -205,5 +207,34 @@ class QuoteApiTest {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) ((Map<String, Object>) quote.get("priced")).get("lines");
         // the contracted Enterprise price of Globex
         assertThat(new BigDecimal(lines.get(0).get("netPrice").toString())).isEqualByComparingTo("150");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSmallerDiscountKeepsTheManagersApprovalALargerOneAsksAgain() {
+        long dealId = newDeal(alice);
+        Map<String, Object> created = json(post("/api/v1/quotes", alice,
+                quote(dealId, null, 12, List.of(line("CRM-PRO", 10, 18)))), 201);
+        String path = "/api/v1/quotes/" + created.get("id");
+        json(post(path + "/submit", alice, Map.of()), 200);
+        json(post(path + "/approve", manager, Map.of()), 200);
+
+        // 12% on another line is within the 18% the manager approved: nobody is asked again
+        json(TestApp.request(APP, path, alice).put(Entity.json(
+                quote(null, 1, 12, List.of(line("CRM-PRO", 10, 0), line("AN-DASH", 5, 12))))), 200);
+        Map<String, Object> smaller = json(post(path + "/submit", alice, Map.of()), 200);
+        assertThat(smaller.get("status")).isEqualTo("APPROVED");
+        assertThat((List<Map<String, Object>>) smaller.get("approvals")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("carriedFrom", 1).containsEntry("actual", 12)
+                        .containsEntry("reason", "discount 12% on AN-DASH is above 10%"));
+
+        // 20% is more than was approved: the manager is asked again
+        json(TestApp.request(APP, path, alice).put(Entity.json(
+                quote(null, 2, 12, List.of(line("CRM-PRO", 10, 20))))), 200);
+        Map<String, Object> larger = json(post(path + "/submit", alice, Map.of()), 200);
+        assertThat(larger.get("status")).isEqualTo("PENDING_APPROVAL");
+        assertThat((List<Map<String, Object>>) larger.get("approvals")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("status", "PENDING").containsEntry("actual", 20)
+                        .containsEntry("threshold", 10));
     }
 }
