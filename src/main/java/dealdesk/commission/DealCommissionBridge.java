@@ -95,7 +95,7 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
         List<Transaction> transactions = new ArrayList<>();
         for (int i = 0; i < priced.lines().size(); i++) {
             PricedQuoteLine line = priced.lines().get(i);
-            BigDecimal tcv = line.netTotal();
+            BigDecimal tcv = line.netTotal().amount();
             BigDecimal acv = line.recurring() ? tcv.divide(years, 2, RoundingMode.HALF_UP) : tcv;
             transactions.add(new Transaction(dealId + "-" + (i + 1), dealId, closeDate,
                     new Product(line.sku(), line.family(), line.quantity(), industry, dealType), tcv, priced.currency(),
@@ -138,7 +138,7 @@ public class DealCommissionBridge implements DealClosedListener, QuoteEstimator,
 
     /** The line with one more point of discount off list: net falls by 1% of the list total. */
     private static Transaction onePointMore(Transaction transaction, PricedQuoteLine line) {
-        BigDecimal listTotal = line.listTotal() == null ? transaction.amount() : line.listTotal();
+        BigDecimal listTotal = line.listTotal() == null ? transaction.amount() : line.listTotal().amount();
         BigDecimal less = listTotal.multiply(ONE_POINT);
         BigDecimal ratio = transaction.amount().signum() == 0 ? BigDecimal.ZERO
                 : transaction.amount().subtract(less).max(BigDecimal.ZERO)

@@ -106,11 +106,11 @@ public class ProposalService {
      * term, promotion, the rep's ask): the customer sees one figure per line.
      */
     private static BigDecimal effectiveDiscount(PricedQuoteLine line) {
-        if (line.listPrice() == null || line.netPrice() == null || line.listPrice().signum() == 0) {
+        if (line.listPrice() == null || line.netPrice() == null || line.listPrice().isZero()) {
             return line.discountPercent();
         }
-        return line.listPrice().subtract(line.netPrice())
-                .divide(line.listPrice(), Money.DIVISION)
+        return line.listPrice().minus(line.netPrice()).amount()
+                .divide(line.listPrice().amount(), Money.DIVISION)
                 .movePointRight(2)
                 .setScale(2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();

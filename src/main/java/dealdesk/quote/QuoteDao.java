@@ -1,7 +1,7 @@
 package dealdesk.quote;
 
 import dealdesk.pricing.ApprovalRequirement;
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +18,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface QuoteDao {
 
     /** A quote row joined with its current version's JSON. */
-    record QuoteRow(long id, long dealId, String owner, QuoteStatus status, int version, Instant createdAt,
-                    Instant updatedAt, String request, String priced) {
+    record QuoteRow(long id, long dealId, String owner, QuoteStatus status, int version, String currency,
+                    Instant createdAt, Instant updatedAt, String request, String priced) {
     }
 
-    String SELECT = "select q.id, q.deal_id, q.owner, q.status, q.version, q.created_at, q.updated_at, "
+    String SELECT = "select q.id, q.deal_id, q.owner, q.status, q.version, q.currency, q.created_at, q.updated_at, "
             + "v.request::text as request, v.priced::text as priced "
             + "from quotes q join quote_versions v on v.quote_id = q.id and v.version = q.version ";
 
@@ -36,20 +36,20 @@ public interface QuoteDao {
     List<QuoteRow> ofDeal(@Bind("dealId") long dealId);
 
     @SqlUpdate("insert into quotes (deal_id, owner, status, version, currency, tcv, acv, created_at, updated_at) "
-            + "values (:dealId, :owner, 'DRAFT', 1, :currency, :tcv, :acv, :at, :at)")
+            + "values (:dealId, :owner, 'DRAFT', 1, :currency, :tcv.amount, :acv.amount, :at, :at)")
     @GetGeneratedKeys("id")
     long insert(@Bind("dealId") long dealId, @Bind("owner") String owner, @Bind("currency") String currency,
-                @Bind("tcv") BigDecimal tcv, @Bind("acv") BigDecimal acv, @Bind("at") Instant at);
+                @BindMethods("tcv") Money tcv, @BindMethods("acv") Money acv, @Bind("at") Instant at);
 
     @SqlUpdate("insert into quote_versions (quote_id, version, request, priced, created_by, created_at) "
             + "values (:quoteId, :version, cast(:request as jsonb), cast(:priced as jsonb), :createdBy, :at)")
     void insertVersion(@Bind("quoteId") long quoteId, @Bind("version") int version, @Bind("request") String request,
                        @Bind("priced") String priced, @Bind("createdBy") String createdBy, @Bind("at") Instant at);
 
-    @SqlUpdate("update quotes set version = :version, status = 'DRAFT', currency = :currency, tcv = :tcv, acv = :acv, "
-            + "updated_at = :at where id = :id")
+    @SqlUpdate("update quotes set version = :version, status = 'DRAFT', currency = :currency, tcv = :tcv.amount, "
+            + "acv = :acv.amount, updated_at = :at where id = :id")
     void newVersion(@Bind("id") long id, @Bind("version") int version, @Bind("currency") String currency,
-                    @Bind("tcv") BigDecimal tcv, @Bind("acv") BigDecimal acv, @Bind("at") Instant at);
+                    @BindMethods("tcv") Money tcv, @BindMethods("acv") Money acv, @Bind("at") Instant at);
 
     @SqlUpdate("update quotes set status = :status, updated_at = :at where id = :id")
     void setStatus(@Bind("id") long id, @Bind("status") QuoteStatus status, @Bind("at") Instant at);

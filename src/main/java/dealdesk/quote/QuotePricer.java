@@ -13,9 +13,11 @@ import dealdesk.pricing.PricedLine;
 import dealdesk.pricing.PricingOutcome;
 import dealdesk.pricing.PricingService;
 import dealdesk.pricing.QuoteContext;
+import dealdesk.pricing.RequestedDiscount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,15 +65,16 @@ public class QuotePricer {
     public PricedQuote price(QuoteRequest request, String owner, LocalDate closeDate) {
         CatalogSnapshot snapshot = catalog.get();
         validate(request, snapshot, currenciesOf(snapshot));
+        Currency currency = Money.currency(request.currency());
         List<PricedLine> facts = new ArrayList<>(request.lines().size());
         for (int i = 0; i < request.lines().size(); i++) {
             QuoteLineRequest line = request.lines().get(i);
             Product product = snapshot.product(line.sku()).orElseThrow();
-            BigDecimal listPrice = snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
-                    .map(PriceBookEntry::listPrice).orElseThrow();
+            Money listPrice = Money.of(snapshot.price(request.priceBook(), line.sku(), request.currency(),
+                    request.startDate()).map(PriceBookEntry::listPrice).orElseThrow(), currency);
             facts.add(new PricedLine(i, line.sku(), product.family(),
                     product.kind() == ProductKind.SUBSCRIPTION ? ChargeType.RECURRING : ChargeType.ONE_TIME,
-                    line.quantity(), listPrice, discount(line)));
+                    line.quantity(), listPrice, discount(line, currency)));
         }
         Customer customer = request.customer();
         String segment = customer.segment() == null ? null : customer.segment().strip().toUpperCase(Locale.ROOT);
@@ -84,15 +87,18 @@ public class QuotePricer {
             QuoteLineRequest asked = request.lines().get(result.index());
             Product product = snapshot.product(result.sku()).orElseThrow();
             lines.add(new PricedQuoteLine(result.sku(), product.name(), product.family(), product.kind().name(),
-                    product.unit(), result.quantity(), discount(asked), result.listPrice(), result.netPrice(),
+                    product.unit(), result.quantity(), percentOf(asked), amountOf(asked, currency), result.listPrice(),
+                    result.netPrice(),
                     result.totals().monthly(), result.totals().netTotal(), result.totals().listTotal(),
                     result.adjustments()));
         }
         List<QuoteError> errors = new ArrayList<>(ConfigurationChecker.check(request.lines(), snapshot));
         for (FloorBreach breach : outcome.floorBreaches()) {
             errors.add(new QuoteError("BELOW_FLOOR", request.lines().get(breach.lineIndex()).sku() + " at "
-                    + breach.price().toPlainString() + " is below its floor of " + breach.floor().toPlainString()
-                    + " (" + breach.rule() + ")", "lines[" + breach.lineIndex() + "].discountPercent"));
+                    + breach.price().amount().toPlainString() + " is below its floor of "
+                    + breach.floor().amount().toPlainString() + " (" + breach.rule() + ")",
+                    "lines[" + breach.lineIndex() + "]." + (request.lines().get(breach.lineIndex()).discountAmount() != null
+                            ? "discountAmount" : "discountPercent")));
         }
         PricedQuote priced = new PricedQuote(request.currency(), lines, outcome.totals(), outcome.approvals(),
                 List.copyOf(errors), null);
@@ -118,8 +124,16 @@ public class QuotePricer {
         }
     }
 
-    private static BigDecimal discount(QuoteLineRequest line) {
+    private static RequestedDiscount discount(QuoteLineRequest line, Currency currency) {
+        return new RequestedDiscount(line.discountPercent(), amountOf(line, currency));
+    }
+
+    private static BigDecimal percentOf(QuoteLineRequest line) {
         return line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+    }
+
+    private static Money amountOf(QuoteLineRequest line, Currency currency) {
+        return line.discountAmount() == null ? null : Money.of(line.discountAmount(), currency);
     }
 
     /** The currencies each price book has prices in, computed once per catalog snapshot (not per preview). */
@@ -134,6 +148,23 @@ public class QuotePricer {
     }
 
     private record BookCurrencies(CatalogSnapshot snapshot, Map<String, Set<String>> byBook) {
+    }
+
+    /** An amount off per unit: alone (not with a percent), not negative, in the currency's unit, within the price. */
+    private static void amountOff(Validation v, String path, QuoteLineRequest line, BigDecimal listPrice,
+                                  String currency) {
+        BigDecimal amount = line.discountAmount();
+        int digits = Money.isKnownCurrency(currency) ? Money.currency(currency).getDefaultFractionDigits() : 2;
+        if (line.discountPercent() != null && line.discountPercent().signum() != 0) {
+            v.add(path, "ask for a discount in percent or as an amount, not both");
+        } else if (amount.signum() < 0) {
+            v.add(path, "an amount off of 0 or more is required");
+        } else if (amount.stripTrailingZeros().scale() > digits) {
+            v.add(path, "at most " + digits + " decimals in " + currency);
+        } else if (listPrice != null && amount.compareTo(listPrice) > 0) {
+            v.add(path, "the amount off " + amount.toPlainString() + " is more than the list price "
+                    + listPrice.toPlainString());
+        }
     }
 
     /** Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}. */
@@ -208,6 +239,12 @@ public class QuotePricer {
             v.require(discount == null || (discount.signum() >= 0 && discount.compareTo(HUNDRED) <= 0
                             && discount.stripTrailingZeros().scale() <= 4),
                     path + ".discountPercent", "a discount from 0 to 100 percent is required");
+            if (line.discountAmount() != null) {
+                BigDecimal listPrice = product == null || !bookHasCurrency || request.startDate() == null ? null
+                        : snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
+                        .map(PriceBookEntry::listPrice).orElse(null);
+                amountOff(v, path + ".discountAmount", line, listPrice, request.currency());
+            }
         }
         v.throwIfInvalid();
     }

@@ -8,6 +8,8 @@ import dealdesk.auth.UserService;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
+import dealdesk.common.Json;
+import dealdesk.common.Money;
 import dealdesk.pricing.ApprovalLevel;
 import dealdesk.pricing.ApprovalRequirement;
 import java.time.Clock;
@@ -125,7 +127,8 @@ public class QuoteService {
             QuoteRequest stored = new QuoteRequest(row.dealId(), null, request.customer(), request.currency(),
                     request.priceBook(), request.termMonths(), request.startDate(), request.lines());
             dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now);
-            dao.newVersion(id, version, request.currency(), priced.totals().tcv(), priced.totals().acv(), now);
+            dao.newVersion(id, version, request.currency(), priced.totals().tcv(),
+                    priced.totals().acv(), now);
         });
         return withEstimate(load(id));
     }
@@ -144,7 +147,7 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status()
                         + "; change it to submit a new version");
             }
-            PricedQuote priced = read(row.priced(), PricedQuote.class);
+            PricedQuote priced = readPriced(row);
             if (!priced.valid()) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "quote " + id + " has errors to fix before submitting",
                         priced.errors().stream().map(error -> new FieldError(error.path(), error.message())).toList());
@@ -307,7 +310,7 @@ public class QuoteService {
         QuoteRequest request = new QuoteRequest(row.dealId(), row.version(), stored.customer(), stored.currency(),
                 stored.priceBook(), stored.termMonths(), stored.startDate(), stored.lines());
         return new Quote(row.id(), row.dealId(), row.owner(), row.status(), row.version(), request,
-                read(row.priced(), PricedQuote.class), approvals, row.createdAt(), row.updatedAt());
+                readPriced(row), approvals, row.createdAt(), row.updatedAt());
     }
 
     private static void requireBody(QuoteRequest request) {
@@ -321,6 +324,15 @@ public class QuoteService {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored priced quote: its amounts are plain numbers in the quote's currency. */
+    private PricedQuote readPriced(QuoteDao.QuoteRow row) {
+        try {
+            return Json.readerInCurrency(mapper, PricedQuote.class, Money.currency(row.currency())).readValue(row.priced());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored quote is not readable", e);
         }
     }
 

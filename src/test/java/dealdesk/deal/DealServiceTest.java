@@ -79,7 +79,7 @@ class DealServiceTest {
             @Override
             public void dealClosedWon(Deal deal, Quote primaryQuote) {
                 heard.add("won " + deal.account().name() + " on " + deal.closedOn() + " with quote " + primaryQuote.id()
-                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().toPlainString());
+                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().amount().toPlainString());
             }
 
             @Override
