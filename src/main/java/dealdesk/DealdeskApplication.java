@@ -92,7 +92,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
                 new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
-                new DealsForQuotes(jdbi, users));
+                new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));

@@ -37,15 +37,12 @@ public class ProposalService {
     private final CatalogService catalog;
     private final UserService users;
     private final ProposalRenderer renderer;
-    private final int validityDays;
 
-    public ProposalService(QuoteService quotes, CatalogService catalog, UserService users, ProposalRenderer renderer,
-            int validityDays) {
+    public ProposalService(QuoteService quotes, CatalogService catalog, UserService users, ProposalRenderer renderer) {
         this.quotes = quotes;
         this.catalog = catalog;
         this.users = users;
         this.renderer = renderer;
-        this.validityDays = validityDays;
     }
 
     public record Proposal(String fileName, byte[] pdf) {
@@ -85,10 +82,9 @@ public class ProposalService {
         }
         dealdesk.pricing.Totals totals = priced.totals();
         dealdesk.quote.Customer customer = request.customer();
-        LocalDate versionDate = LocalDate.ofInstant(quote.updatedAt(), ZoneOffset.UTC);
         return new ProposalDocument(
                 new ProposalDocument.Quote(number(quote.id()), quote.version(), APPROVED.contains(quote.status()),
-                        versionDate.plusDays(validityDays)),
+                        quote.validUntil()),
                 new ProposalDocument.Customer(customer.name(), customer.segment(), customer.country(), customer.locale()),
                 new ProposalDocument.Terms(priced.currency(), termMonths, request.startDate()),
                 lines,

@@ -3,6 +3,7 @@ package dealdesk.quote;
 import dealdesk.pricing.ApprovalRequirement;
 import dealdesk.common.Money;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -19,10 +20,11 @@ public interface QuoteDao {
 
     /** A quote row joined with its current version's JSON. */
     record QuoteRow(long id, long dealId, String owner, QuoteStatus status, int version, String currency,
-                    Instant createdAt, Instant updatedAt, String request, String priced) {
+                    LocalDate validUntil, Instant createdAt, Instant updatedAt, String request, String priced) {
     }
 
-    String SELECT = "select q.id, q.deal_id, q.owner, q.status, q.version, q.currency, q.created_at, q.updated_at, "
+    String SELECT = "select q.id, q.deal_id, q.owner, q.status, q.version, q.currency, v.valid_until, q.created_at, "
+            + "q.updated_at, "
             + "v.request::text as request, v.priced::text as priced "
             + "from quotes q join quote_versions v on v.quote_id = q.id and v.version = q.version ";
 
@@ -41,10 +43,11 @@ public interface QuoteDao {
     long insert(@Bind("dealId") long dealId, @Bind("owner") String owner, @Bind("currency") String currency,
                 @BindMethods("tcv") Money tcv, @BindMethods("acv") Money acv, @Bind("at") Instant at);
 
-    @SqlUpdate("insert into quote_versions (quote_id, version, request, priced, created_by, created_at) "
-            + "values (:quoteId, :version, cast(:request as jsonb), cast(:priced as jsonb), :createdBy, :at)")
+    @SqlUpdate("insert into quote_versions (quote_id, version, request, priced, created_by, created_at, valid_until) "
+            + "values (:quoteId, :version, cast(:request as jsonb), cast(:priced as jsonb), :createdBy, :at, :validUntil)")
     void insertVersion(@Bind("quoteId") long quoteId, @Bind("version") int version, @Bind("request") String request,
-                       @Bind("priced") String priced, @Bind("createdBy") String createdBy, @Bind("at") Instant at);
+                       @Bind("priced") String priced, @Bind("createdBy") String createdBy, @Bind("at") Instant at,
+                       @Bind("validUntil") LocalDate validUntil);
 
     @SqlUpdate("update quotes set version = :version, status = 'DRAFT', currency = :currency, tcv = :tcv.amount, "
             + "acv = :acv.amount, updated_at = :at where id = :id")

@@ -15,6 +15,7 @@ import dealdesk.pricing.ApprovalRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -36,15 +37,18 @@ public class QuoteService {
     private final QuotePricer pricer;
     private final UserService users;
     private final QuoteDeals deals;
+    private final Period validity;
 
+    /** {@code validity}: how long after its date a version may be presented or accepted (e.g. 30 days). */
     public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users,
-                        QuoteDeals deals) {
+                        QuoteDeals deals, Period validity) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.pricer = pricer;
         this.users = users;
         this.deals = deals;
+        this.validity = validity;
     }
 
     /** Prices without saving. With a deal, the estimate is the deal owner's at its expected close. */
@@ -76,7 +80,7 @@ public class QuoteService {
             QuoteDao dao = handle.attach(QuoteDao.class);
             long newId = dao.insert(deal.id(), deal.owner(), request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
-            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now);
+            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now, validUntil(now));
             deals.quoteAdded(handle, deal.id(), newId);
             return newId;
         });
@@ -126,7 +130,7 @@ public class QuoteService {
             Instant now = clock.instant();
             QuoteRequest stored = new QuoteRequest(row.dealId(), null, request.customer(), request.currency(),
                     request.priceBook(), request.termMonths(), request.startDate(), request.lines());
-            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now);
+            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now, validUntil(now));
             dao.newVersion(id, version, request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
         });
@@ -240,6 +244,22 @@ public class QuoteService {
         };
     }
 
+    /**
+     * A new draft with the same customer, terms and lines, priced again with today's prices and data, on the
+     * same deal or another ({@code body.dealId}); the caller must see the quote and may quote on the deal.
+     */
+    public Quote copy(User caller, long id, CloneRequest body) {
+        Quote source = get(caller, id);
+        long dealId = body == null || body.dealId() == null ? source.dealId() : body.dealId();
+        QuoteRequest asked = source.request();
+        return create(caller, new QuoteRequest(dealId, null, asked.customer(), asked.currency(), asked.priceBook(),
+                asked.termMonths(), asked.startDate(), asked.lines()));
+    }
+
+    /** The body of clone: the deal of the copy (default the quote's own). */
+    public record CloneRequest(Long dealId) {
+    }
+
     /** The rep shows an approved quote to the customer. */
     public Quote present(User caller, long id) {
         return move(caller, id, Set.of(QuoteStatus.APPROVED), QuoteStatus.PRESENTED);
@@ -256,6 +276,7 @@ public class QuoteService {
             if (!from.contains(row.status())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status() + ", not " + from);
             }
+            requireNotExpired(row);
             handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
         });
         return withEstimate(load(id));
@@ -269,7 +290,32 @@ public class QuoteService {
             throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " is " + row.status()
                     + "; it must be approved before the deal closes won");
         }
+        if (row.status() != QuoteStatus.ACCEPTED && expired(row)) {
+            throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " expired on "
+                    + row.validUntil() + "; change it or clone it, and have it approved again");
+        }
         dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
+    }
+
+    private LocalDate validUntil(Instant versionDate) {
+        return LocalDate.ofInstant(versionDate, clock.getZone()).plus(validity);
+    }
+
+    private boolean expired(QuoteDao.QuoteRow row) {
+        return LocalDate.now(clock).isAfter(row.validUntil());
+    }
+
+    private void requireNotExpired(QuoteDao.QuoteRow row) {
+        if (expired(row)) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "quote " + row.id() + " expired on " + row.validUntil()
+                    + ": it can no longer be presented or accepted; change it or clone it to quote again");
+        }
+    }
+
+    /** What a quote shows: EXPIRED once its version's date has passed, unless the customer accepted it. */
+    private QuoteStatus shownStatus(QuoteDao.QuoteRow row) {
+        boolean lapsed = row.status() != QuoteStatus.ACCEPTED && row.status() != QuoteStatus.EXPIRED && expired(row);
+        return lapsed ? QuoteStatus.EXPIRED : row.status();
     }
 
     private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
@@ -302,15 +348,15 @@ public class QuoteService {
                 .map(QuoteDeals.QuotedDeal::expectedClose).orElse(quote.request().startDate());
         PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());
         return new Quote(quote.id(), quote.dealId(), quote.owner(), quote.status(), quote.version(), quote.request(),
-                priced, quote.approvals(), quote.createdAt(), quote.updatedAt());
+                priced, quote.approvals(), quote.validUntil(), quote.createdAt(), quote.updatedAt());
     }
 
     private Quote toQuote(QuoteDao.QuoteRow row, List<QuoteApproval> approvals) {
         QuoteRequest stored = read(row.request(), QuoteRequest.class);
         QuoteRequest request = new QuoteRequest(row.dealId(), row.version(), stored.customer(), stored.currency(),
                 stored.priceBook(), stored.termMonths(), stored.startDate(), stored.lines());
-        return new Quote(row.id(), row.dealId(), row.owner(), row.status(), row.version(), request,
-                readPriced(row), approvals, row.createdAt(), row.updatedAt());
+        return new Quote(row.id(), row.dealId(), row.owner(), shownStatus(row), row.version(), request,
+                readPriced(row), approvals, row.validUntil(), row.createdAt(), row.updatedAt());
     }
 
     private static void requireBody(QuoteRequest request) {
