@@ -6,11 +6,16 @@ import dealdesk.auth.BearerAuth;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogResource;
 import dealdesk.catalog.CatalogService;
-import dealdesk.commission.CommissionResource;
-import dealdesk.commission.CommissionService;
-import dealdesk.commission.DealCommissionBridge;
+import dealdesk.commission.BookingResource;
+import dealdesk.commission.CommissionServices;
+import dealdesk.commission.DealBookings;
+import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
+import dealdesk.commission.PeriodResource;
+import dealdesk.commission.PlanResource;
+import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
+import dealdesk.commission.StatementResource;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -87,13 +92,19 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         CatalogService catalog = new CatalogService(jdbi, clock);
         environment.jersey().register(new CatalogResource(catalog));
 
+        // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users,
+                config.getRules().directory(), clock);
+
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
                 new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
-        QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing);
+        QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing,
+                new QuoteCommissionEstimator(commission.estimates()));
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
                 new DealsForQuotes(jdbi, users), config.getQuotes().validity());
-        DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes);
+        DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
+                new DealBookings(commission.bookings()));
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));
         environment.jersey().register(new QuoteResource(quotes));
@@ -103,18 +114,17 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
         environment.jersey().register(new ProposalResource(proposals));
 
-        // --- commission ---
-        CommissionService commission = config.getCommission().buildService(jdbi, users, config.getRules().directory(), clock);
-        InsightService insights = new InsightService(jdbi, commission);
-        DealCommissionBridge dealCommission = new DealCommissionBridge(commission, insights, users, deals, quotes);
-        deals.addClosedListener(dealCommission);
-        quotePricer.useEstimator(dealCommission);
-        insights.usePipeline(dealCommission);
-        if (commission.engine().decider() instanceof DroolsDecider rules) {
+        // --- commission resources, dashboard and recompute jobs ---
+        InsightService insights = new InsightService(commission.statements(), commission.estimates(),
+                commission.planLookup(), new DealPipeline(deals, quotes, users), clock);
+        if (commission.statements().engine().decider() instanceof DroolsDecider rules) {
             environment.healthChecks().register("commission-rules", new RuleBaseHealthCheck(rules.kieBase()));
         }
-        environment.jersey().register(new CommissionResource(commission, insights, users));
-        environment.lifecycle().manage(new RecomputeJobs(commission, config.getCommission().recomputeWorkers()));
+        environment.jersey().register(new PlanResource(commission.plans()));
+        environment.jersey().register(new BookingResource(commission.bookings()));
+        environment.jersey().register(new StatementResource(commission.statements(), insights, users));
+        environment.jersey().register(new PeriodResource(commission.periods()));
+        environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));

@@ -155,12 +155,12 @@ public class DealdeskConfiguration extends Configuration {
         }
 
         /** Compiles rules/commission/*.drl (a compile error stops start-up with the compiler's messages). */
-        public dealdesk.commission.CommissionService buildService(org.jdbi.v3.core.Jdbi jdbi,
-                                                                   dealdesk.auth.UserService users,
-                                                                   java.nio.file.Path rulesDirectory,
-                                                                   java.time.Clock clock) {
+        public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
+                                                                    dealdesk.auth.UserService users,
+                                                                    java.nio.file.Path rulesDirectory,
+                                                                    java.time.Clock clock) {
             var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
-            return new dealdesk.commission.CommissionService(jdbi, users,
+            return dealdesk.commission.CommissionServices.build(jdbi, users,
                     new dealdesk.commission.engine.CommissionEngine(decider), clock);
         }
     }

@@ -2,7 +2,7 @@ package dealdesk.auth;
 
 import dealdesk.DealdeskConfiguration;
 import dealdesk.db.DatabaseFactory;
-import dealdesk.db.Migrator;
+import dealdesk.db.Migrations;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,7 +43,7 @@ public class AddUserCommand extends ConfiguredCommand<DealdeskConfiguration> {
         }
         DatabaseFactory database = configuration.getDatabase();
         try (EmbeddedPostgres embedded = database.startEmbeddedIfNeeded()) {
-            Migrator.migrate(database.getUrl(), database.getUser(), database.getPassword());
+            Migrations.of(database.getUrl(), database.getUser(), database.getPassword()).migrate();
             Jdbi jdbi = DatabaseFactory.configure(Jdbi.create(database.getUrl(), database.getUser(),
                     database.getPassword()));
             UserService users = configuration.getAuth().buildUserService(jdbi, Clock.systemUTC());

@@ -6,10 +6,8 @@ import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.api.EstimateRequest;
 import dealdesk.commission.api.EstimateRequest.EstimateLine;
 import dealdesk.commission.engine.CommissionEngine;
-import dealdesk.commission.engine.Estimator;
 import dealdesk.commission.engine.Estimator.Estimate;
 import dealdesk.commission.engine.Statement;
-import dealdesk.commission.engine.StatementInput;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
 import dealdesk.common.Money;
@@ -18,35 +16,27 @@ import dealdesk.common.Validation;
 import dealdesk.common.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
-/** Estimates (with minus without) and the rep dashboard. */
+/** Estimates as the API asks for them (lines, or an open deal) and the rep dashboard. */
 public class InsightService {
-    private static final int MAX_CACHED_INPUTS = 200;
-    private static final int MAX_CACHED_PLANS = 10_000;
+    private final StatementService statements;
+    private final EstimateService estimates;
+    private final PlanLookup plans;
+    private final OpenPipeline pipeline;
+    private final Clock clock;
 
-    private final Jdbi jdbi;
-    private final CommissionService commission;
-    private final Map<String, CachedInput> inputs = lru(MAX_CACHED_INPUTS);
-    private final Map<String, CachedPlan> plans = lru(MAX_CACHED_PLANS);
-    private volatile OpenPipeline pipeline = OpenPipeline.NONE;
-
-    public InsightService(Jdbi jdbi, CommissionService commission) {
-        this.jdbi = jdbi;
-        this.commission = commission;
+    public InsightService(StatementService statements, EstimateService estimates, PlanLookup plans,
+                          OpenPipeline pipeline, Clock clock) {
+        this.statements = statements;
+        this.estimates = estimates;
+        this.plans = plans;
+        this.pipeline = pipeline;
+        this.clock = clock;
     }
-
-    /** Where open deals come from (the deals feature); none until set. */
-    public void usePipeline(OpenPipeline openDeals) {
-        this.pipeline = openDeals;
-    }
-
-    // ---- estimates --------------------------------------------------------------------------
 
     public Estimate estimate(EstimateRequest request) {
         if (request == null) {
@@ -61,7 +51,7 @@ public class InsightService {
             }
             validation.throwIfInvalid();
             OpenPipeline.OpenDeal deal = pipeline.openDeal(request.username(), request.dealId(), closeDate);
-            return estimate(request.username(), deal.expectedClose(), deal.transactions());
+            return estimates.estimate(request.username(), deal.expectedClose(), deal.transactions());
         }
         LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
         if (request.lines() == null || request.lines().isEmpty()) {
@@ -93,70 +83,7 @@ public class InsightService {
                     line.amount(), null, new Transaction.Values(line.acv(), line.tcv()),
                     List.of(new Split(request.username(), BigDecimal.valueOf(100))), null));
         }
-        return estimate(request.username(), closeDate, hypothetical);
-    }
-
-    /** The user's estimate for transactions (their splits decide the user's share) closing on a date. */
-    public Estimate estimate(String username, LocalDate closeDate, List<Transaction> hypothetical) {
-        CachedInput cached = input(username, closeDate);
-        StatementInput input = cached.input();
-        List<Transaction> withDeal = new ArrayList<>(input.transactions());
-        withDeal.addAll(hypothetical);
-        Statement after = commission.engine().compute(input.withTransactions(withDeal));
-        return Estimator.difference(input, cached.before(), after);
-    }
-
-    /** A period's inputs and the statement computed from them (the estimate's "without"). */
-    private record CachedInput(long version, StatementInput input, Statement before) {
-    }
-
-    /**
-     * The inputs of the period a close date falls in. Kept in memory while the
-     * user's input version (bumped in the database by every write) is unchanged,
-     * so a repeated estimate costs one small query, on any instance.
-     */
-    private CachedInput input(String username, LocalDate closeDate) {
-        long version = commission.inputVersion(username);
-        Plan plan = planOn(username, closeDate, version).orElseThrow(() ->
-                ApiException.invalid("closeDate", username + " has no plan on " + closeDate));
-        Period statementPeriod = Period.containing(plan.period(), closeDate);
-        String periodKey = username + "|" + statementPeriod;
-        CachedInput cached = inputs.get(periodKey);
-        if (cached != null && cached.version() == version) {
-            return cached;
-        }
-        StatementInput input = jdbi.inTransaction(handle -> commission.input(handle, username, statementPeriod));
-        CachedInput loaded = new CachedInput(version, input, commission.engine().compute(input));
-        inputs.put(periodKey, loaded);
-        return loaded;
-    }
-
-    /** The plan a user is paid by for a deal closing on a date, kept while their input version holds. */
-    public Optional<Plan> planOn(String username, LocalDate date) {
-        return planOn(username, date, commission.inputVersion(username));
-    }
-
-    private Optional<Plan> planOn(String username, LocalDate date, long version) {
-        String key = username + "|" + date;
-        CachedPlan cached = plans.get(key);
-        if (cached == null || cached.version() != version) {
-            cached = new CachedPlan(version, commission.planOn(username, date));
-            plans.put(key, cached);
-        }
-        return cached.plan();
-    }
-
-    private record CachedPlan(long version, Optional<Plan> plan) {
-    }
-
-    /** A small least-recently-used map: a rep's period inputs can be large. */
-    private static <V> Map<String, V> lru(int capacity) {
-        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        });
+        return estimates.estimate(request.username(), closeDate, hypothetical);
     }
 
     // ---- dashboard ------------------------------------------------------------------------------
@@ -191,20 +118,20 @@ public class InsightService {
     public Dashboard dashboard(String username, String periodText) {
         Period period;
         if (periodText == null || periodText.isBlank()) {
-            LocalDate today = commission.today();
-            Plan plan = commission.planOn(username, today).orElseThrow(() ->
+            LocalDate today = LocalDate.now(clock);
+            Plan plan = plans.on(username, today).orElseThrow(() ->
                     ApiException.invalid("period", username + " has no plan today; give ?period="));
             period = Period.containing(plan.period(), today);
         } else {
             period = Period.parse(periodText);
         }
-        Statement statement = commission.statement(username, period);
+        Statement statement = statements.statement(username, period);
         var currency = java.util.Currency.getInstance(statement.currency());
         List<PipelineDeal> deals = new ArrayList<>();
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal weightedAmount = BigDecimal.ZERO;
         BigDecimal weightedCommission = BigDecimal.ZERO;
-        Plan plan = commission.planOn(username, period.end()).orElse(null);
+        Plan plan = plans.on(username, period.end()).orElse(null);
         for (OpenDeal deal : pipeline.openDeals(username, period.start(), period.end())) {
             // the user's credit: the plan's basis (ACV, TCV, amount) times their split
             BigDecimal dealAmount = BigDecimal.ZERO;
@@ -216,7 +143,7 @@ public class InsightService {
                     }
                 }
             }
-            BigDecimal dealCommission = estimate(username, deal.expectedClose(), deal.transactions()).amount();
+            BigDecimal dealCommission = estimates.estimate(username, deal.expectedClose(), deal.transactions()).amount();
             BigDecimal weighted = Money.round(dealAmount.multiply(deal.probability()), currency);
             BigDecimal weightedPay = Money.round(dealCommission.multiply(deal.probability()), currency);
             deals.add(new PipelineDeal(deal.dealId(), deal.name(), deal.stage(), deal.probability(), deal.expectedClose(),

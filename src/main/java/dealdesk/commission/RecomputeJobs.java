@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 public class RecomputeJobs implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(RecomputeJobs.class);
 
-    private final CommissionService commission;
+    private final PeriodService periods;
     private final int workers;
     private ScheduledExecutorService executor;
 
-    public RecomputeJobs(CommissionService commission, int workers) {
-        this.commission = commission;
+    public RecomputeJobs(PeriodService periods, int workers) {
+        this.periods = periods;
         this.workers = workers;
     }
 
@@ -39,7 +39,7 @@ public class RecomputeJobs implements Managed {
     /** Runs queued jobs until none is left to claim. */
     public void drain() {
         try {
-            while (commission.runOneJob()) {
+            while (periods.runOneJob()) {
                 // keep going
             }
         } catch (RuntimeException e) {

@@ -121,7 +121,7 @@ public class DatabaseFactory extends DataSourceFactory {
             });
         }
         if (migrateOnStart) {
-            Migrator.migrate(getUrl(), getUser(), getPassword());
+            Migrations.of(getUrl(), getUser(), getPassword()).migrate();
         }
         Jdbi jdbi = new JdbiFactory().build(environment, this, "database");
         return configure(jdbi);

@@ -7,10 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 
-/** {@code db migrate config.yml} applies pending migrations; {@code db status config.yml} lists them. */
+/** {@code db migrate config.yml} applies pending migrations (Flyway); {@code db status config.yml} lists them. */
 public class DbCommand extends ConfiguredCommand<DealdeskConfiguration> {
 
     public DbCommand() {
@@ -27,14 +25,12 @@ public class DbCommand extends ConfiguredCommand<DealdeskConfiguration> {
     protected void run(Bootstrap<DealdeskConfiguration> bootstrap, Namespace namespace,
                        DealdeskConfiguration configuration) throws Exception {
         DatabaseFactory database = configuration.getDatabase();
-        try (EmbeddedPostgres embedded = database.startEmbeddedIfNeeded();
-             Connection connection = DriverManager.getConnection(database.getUrl(), database.getUser(),
-                     database.getPassword())) {
+        try (EmbeddedPostgres embedded = database.startEmbeddedIfNeeded()) {
+            Migrations migrations = Migrations.of(database.getUrl(), database.getUser(), database.getPassword());
             if ("migrate".equals(namespace.getString("action"))) {
-                int applied = Migrator.migrate(connection);
-                System.out.println("applied " + applied + " migration(s)");
+                System.out.println("applied " + migrations.migrate() + " migration(s)");
             } else {
-                Migrator.status(connection).forEach(System.out::println);
+                migrations.status().forEach(System.out::println);
             }
         }
     }

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,19 +30,17 @@ public class DealService {
     private final Clock clock;
     private final UserService users;
     private final QuoteService quotes;
-    private final List<DealClosedListener> listeners = new CopyOnWriteArrayList<>();
+    private final DealClosedListener closedListener;
 
-    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes) {
+    /** {@code closedListener} hears about won and cancelled deals (the commission engine), in their transaction. */
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
+                       DealClosedListener closedListener) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.users = users;
         this.quotes = quotes;
-    }
-
-    /** Registers who hears about won and cancelled deals (the commission engine). */
-    public void addClosedListener(DealClosedListener listener) {
-        listeners.add(listener);
+        this.closedListener = closedListener;
     }
 
     public Deal create(User caller, DealRequest request) {
@@ -163,7 +160,8 @@ public class DealService {
 
     /**
      * Closes an open deal won with its primary quote, which must be approved
-     * (or presented or accepted) and becomes ACCEPTED; then tells the listeners.
+     * (or presented or accepted) and becomes ACCEPTED; the listener books it in the
+     * same transaction, so a booking that fails leaves the deal open and the quote as it was.
      */
     public Deal closeWon(User caller, long id, CloseRequest request) {
         LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
@@ -173,15 +171,11 @@ public class DealService {
             if (deal.primaryQuoteId() == null) {
                 throw ApiException.invalid("primaryQuoteId", "a deal closes won with its primary quote: add a quote first");
             }
-            quotes.acceptForClose(handle, deal.primaryQuoteId());
+            Quote accepted = quotes.acceptForClose(handle, deal.primaryQuoteId());
             close(handle, deal, DealStage.CLOSED_WON, closeDate, caller);
+            closedListener.dealClosedWon(handle, read(handle, id), accepted);
         });
-        Deal closed = load(id);
-        Quote primary = quotes.load(closed.primaryQuoteId());
-        for (DealClosedListener listener : listeners) {
-            listener.dealClosedWon(closed, primary);
-        }
-        return closed;
+        return load(id);
     }
 
     public Deal closeLost(User caller, long id, CloseRequest request) {
@@ -204,12 +198,9 @@ public class DealService {
                         + id + " is " + deal.stage());
             }
             close(handle, deal, DealStage.CANCELLED, deal.closedOn(), caller);
+            closedListener.dealCancelled(handle, read(handle, id), today);
         });
-        Deal cancelled = load(id);
-        for (DealClosedListener listener : listeners) {
-            listener.dealCancelled(cancelled, today);
-        }
-        return cancelled;
+        return load(id);
     }
 
     private void close(Handle handle, Deal deal, DealStage stage, LocalDate closedOn, User caller) {

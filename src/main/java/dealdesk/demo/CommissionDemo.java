@@ -1,6 +1,6 @@
 package dealdesk.demo;
 
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.commission.TransactionParser;
 import dealdesk.commission.api.AssignmentRequest;
 import java.math.BigDecimal;
@@ -56,22 +56,22 @@ public class CommissionDemo {
             DEMO-Q4-7,DEMO-D16,2026-11-17,CRM-ENT,CRM,20,52000,USD,HEALTHCARE,EXPANSION,bob:100
             """;
 
-    private final CommissionService commission;
+    private final CommissionServices commission;
 
-    public CommissionDemo(CommissionService commission) {
+    public CommissionDemo(CommissionServices commission) {
         this.commission = commission;
     }
 
     /** The plan, its assignments, quotas and CRM bookings; the demo deals book themselves when they close. */
     public void seed() {
-        commission.putPlan("ae-layered", PLAN, "demo");
+        commission.plans().putPlan("ae-layered", PLAN, "demo");
         for (String rep : new String[] {"alice", "bob"}) {
-            commission.putAssignment("ae-layered", rep, new AssignmentRequest("2026-01-01", "2026-12-31"), "demo");
+            commission.plans().putAssignment("ae-layered", rep, new AssignmentRequest("2026-01-01", "2026-12-31"), "demo");
         }
-        commission.putQuota("alice", "2026-Q3", new BigDecimal("180000"), "demo");
-        commission.putQuota("bob", "2026-Q3", new BigDecimal("150000"), "demo");
-        commission.putQuota("alice", "2026-Q4", new BigDecimal("450000"), "demo");
-        commission.putQuota("bob", "2026-Q4", new BigDecimal("250000"), "demo");
-        commission.importTransactions(TransactionParser.fromCsv(BOOKINGS), "rows", "IMPORT", "demo");
+        commission.plans().putQuota("alice", "2026-Q3", new BigDecimal("180000"), "demo");
+        commission.plans().putQuota("bob", "2026-Q3", new BigDecimal("150000"), "demo");
+        commission.plans().putQuota("alice", "2026-Q4", new BigDecimal("450000"), "demo");
+        commission.plans().putQuota("bob", "2026-Q4", new BigDecimal("250000"), "demo");
+        commission.bookings().importTransactions(TransactionParser.fromCsv(BOOKINGS), "rows", "IMPORT", "demo");
     }
 }

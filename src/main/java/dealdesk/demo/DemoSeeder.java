@@ -3,7 +3,7 @@ package dealdesk.demo;
 import dealdesk.auth.Role;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
-import dealdesk.commission.CommissionService;
+import dealdesk.commission.CommissionServices;
 import dealdesk.deal.DealService;
 import dealdesk.pricing.PricingService;
 import dealdesk.quote.QuoteService;
@@ -27,10 +27,10 @@ public class DemoSeeder {
     private final PricingService pricing;
     private final QuoteService quotes;
     private final DealService deals;
-    private final CommissionService commission;
+    private final CommissionServices commission;
 
     public DemoSeeder(UserService users, CatalogService catalog, PricingService pricing, QuoteService quotes,
-                      DealService deals, CommissionService commission) {
+                      DealService deals, CommissionServices commission) {
         this.users = users;
         this.catalog = catalog;
         this.pricing = pricing;

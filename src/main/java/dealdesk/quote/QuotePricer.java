@@ -43,22 +43,19 @@ public class QuotePricer {
 
     private final Supplier<CatalogSnapshot> catalog;
     private final PricingService pricing;
-    private volatile QuoteEstimator estimator;
+    private final QuoteEstimator estimator;
     private volatile BookCurrencies bookCurrencies;
 
-    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing, QuoteEstimator estimator) {
-        this.catalog = catalog;
-        this.pricing = pricing;
-        this.estimator = estimator;
-    }
-
+    /** A pricer whose quotes carry no estimate. */
     public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
         this(catalog, pricing, QuoteEstimator.NONE);
     }
 
-    /** Wires the commission estimate into every priced quote (null to remove it). */
-    public void useEstimator(QuoteEstimator newEstimator) {
-        this.estimator = newEstimator == null ? QuoteEstimator.NONE : newEstimator;
+    /** A pricer whose quotes carry the owner's commission estimate from {@code estimator} (null: none). */
+    public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing, QuoteEstimator estimator) {
+        this.catalog = catalog;
+        this.pricing = pricing;
+        this.estimator = estimator == null ? QuoteEstimator.NONE : estimator;
     }
 
     /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */

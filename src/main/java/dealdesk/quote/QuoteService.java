@@ -283,7 +283,7 @@ public class QuoteService {
     }
 
     /** Inside the deal's close-won transaction: the primary quote must be approved, and becomes ACCEPTED. */
-    public void acceptForClose(Handle handle, long quoteId) {
+    public Quote acceptForClose(Handle handle, long quoteId) {
         QuoteDao dao = handle.attach(QuoteDao.class);
         QuoteDao.QuoteRow row = dao.lock(quoteId).orElseThrow(() -> ApiException.notFound("quote", quoteId));
         if (!CLOSABLE.contains(row.status())) {
@@ -295,6 +295,8 @@ public class QuoteService {
                     + row.validUntil() + "; change it or clone it, and have it approved again");
         }
         dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
+        QuoteDao.QuoteRow accepted = dao.find(quoteId).orElseThrow();
+        return toQuote(accepted, dao.approvals(quoteId, accepted.version()));
     }
 
     private LocalDate validUntil(Instant versionDate) {

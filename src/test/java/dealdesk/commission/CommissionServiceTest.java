@@ -31,7 +31,7 @@ class CommissionServiceTest {
     private static final Period Q1 = Period.parse("2027-Q1");
 
     private Jdbi jdbi;
-    private CommissionService commission;
+    private CommissionServices commission;
 
     @BeforeEach
     void freshDatabase() {
@@ -41,21 +41,21 @@ class CommissionServiceTest {
         users.create(new UserService.NewUser("manager", "Maya", Role.MANAGER, "demo", null));
         users.create(new UserService.NewUser("alice", "Alice", Role.REP, "demo", "manager"));
         users.create(new UserService.NewUser("bob", "Bob", Role.REP, "demo", "manager"));
-        commission = new CommissionService(jdbi, users, new CommissionEngine(Fixtures.DROOLS), clock);
+        commission = CommissionServices.build(jdbi, users, new CommissionEngine(Fixtures.DROOLS), clock);
     }
 
     private void layeredPlanFor(String... reps) {
-        commission.putPlan("ae-layered", "effectiveFrom: 2026-01-01\nclawback: { windowDays: 90 }\n"
+        commission.plans().putPlan("ae-layered", "effectiveFrom: 2026-01-01\nclawback: { windowDays: 90 }\n"
                 + Fixtures.resource("layered-plan.yaml"), "finance");
         for (String rep : reps) {
-            commission.putAssignment("ae-layered", rep, new AssignmentRequest("2026-01-01", null), "finance");
-            commission.putQuota(rep, "2026-Q4", new BigDecimal("200000"), "finance");
-            commission.putQuota(rep, "2027-Q1", new BigDecimal("200000"), "finance");
+            commission.plans().putAssignment("ae-layered", rep, new AssignmentRequest("2026-01-01", null), "finance");
+            commission.plans().putQuota(rep, "2026-Q4", new BigDecimal("200000"), "finance");
+            commission.plans().putQuota(rep, "2027-Q1", new BigDecimal("200000"), "finance");
         }
     }
 
     private void importCsv(String rows) {
-        commission.importTransactions(TransactionParser.fromCsv(HEADER + rows), "rows", "IMPORT", "finance");
+        commission.bookings().importTransactions(TransactionParser.fromCsv(HEADER + rows), "rows", "IMPORT", "finance");
     }
 
     @Test
@@ -64,13 +64,13 @@ class CommissionServiceTest {
         importCsv(Fixtures.resource("layered-transactions.csv").lines().skip(1)
                 .map(line -> line + "\n").reduce("", String::concat));
 
-        Statement first = commission.statement("alice", Q4);
+        Statement first = commission.statements().statement("alice", Q4);
         assertThat(first.totals().earned()).isEqualByComparingTo("38540.00");
         assertThat(storedCount()).isEqualTo(1);
 
-        commission.putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
+        commission.plans().putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
         assertThat(storedCount()).isZero();
-        Statement raised = commission.statement("alice", Q4);
+        Statement raised = commission.statements().statement("alice", Q4);
         // 1.0 is now reached at 100,000: T1 50k in band 1; T2 40k; T3 10k below and 20k above; T4 all above
         assertThat(raised.attainment()).isEqualByComparingTo("2.2");
         assertThat(raised.totals().earned()).isGreaterThan(first.totals().earned());
@@ -82,7 +82,7 @@ class CommissionServiceTest {
         importCsv("T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
         importCsv("T1,D1,2026-10-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
 
-        Statement statement = commission.statement("alice", Q4);
+        Statement statement = commission.statements().statement("alice", Q4);
 
         assertThat(statement.credited()).isEqualByComparingTo("10000");
         assertThat(statement.lines()).hasSize(1);
@@ -92,13 +92,13 @@ class CommissionServiceTest {
     void movingASplitFromAliceToBobRecomputesBoth() {
         layeredPlanFor("alice", "bob");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
-        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
-        assertThat(commission.statement("bob", Q4).totals().earned()).isEqualByComparingTo("0");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("bob", Q4).totals().earned()).isEqualByComparingTo("0");
 
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
 
-        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
-        assertThat(commission.statement("bob", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
+        assertThat(commission.statements().statement("bob", Q4).totals().earned()).isEqualByComparingTo("1500.00");
     }
 
     @Test
@@ -113,7 +113,7 @@ class CommissionServiceTest {
 
         assertThat(error.details()).extracting(FieldError::path)
                 .containsExactly("rows[3].splits", "rows[1].currency", "rows[2].splits[1].username");
-        assertThat(commission.statement("alice", Q4).lines()).isEmpty();
+        assertThat(commission.statements().statement("alice", Q4).lines()).isEmpty();
     }
 
     @Test
@@ -121,9 +121,9 @@ class CommissionServiceTest {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
 
-        commission.cancelDeal("D1", LocalDate.parse("2026-12-01"), "finance");
+        commission.bookings().cancelDeal("D1", LocalDate.parse("2026-12-01"), "finance");
 
-        Statement statement = commission.statement("alice", Q4);
+        Statement statement = commission.statements().statement("alice", Q4);
         assertThat(statement.lines()).extracting(Statement.Line::component).containsExactly("COMMISSION", "CLAWBACK");
         assertThat(statement.lines().get(1).amount()).isEqualByComparingTo("-7875.00");
         assertThat(statement.totals().earned()).isEqualByComparingTo("0");
@@ -136,15 +136,15 @@ class CommissionServiceTest {
                 T1,D1,2026-12-20,A,CORE,1,50000,USD,RETAIL,NEW,alice:100
                 T9,D9,2027-01-25,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
                 """);
-        Statement closedBefore = commission.statement("alice", Q4);
-        assertThat(commission.closePeriod(Q4, "finance")).isEqualTo(1);
+        Statement closedBefore = commission.statements().statement("alice", Q4);
+        assertThat(commission.periods().closePeriod(Q4, "finance")).isEqualTo(1);
 
-        commission.cancelDeal("D1", LocalDate.parse("2027-01-10"), "finance");
+        commission.bookings().cancelDeal("D1", LocalDate.parse("2027-01-10"), "finance");
 
-        Statement closed = commission.statement("alice", Q4);
+        Statement closed = commission.statements().statement("alice", Q4);
         assertThat(closed.status()).isEqualTo("CLOSED");
         assertThat(closed.lines()).isEqualTo(closedBefore.lines());
-        Statement open = commission.statement("alice", Q1);
+        Statement open = commission.statements().statement("alice", Q1);
         Statement.Line clawback = open.lines().stream()
                 .filter(line -> line.component().equals("PRIOR_PERIOD_CLAWBACK")).findFirst().orElseThrow();
         // paid in Q4 at 0.15 x 1.10 (last 14 days) = 8,250.00
@@ -159,17 +159,17 @@ class CommissionServiceTest {
     void aDealReversedInItsOwnStatementBeforeTheCloseIsNotClawedBackAgainLater() {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-12-20,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
-        commission.cancelDeal("D1", LocalDate.parse("2027-01-03"), "finance");
-        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
+        commission.bookings().cancelDeal("D1", LocalDate.parse("2027-01-03"), "finance");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
 
-        commission.closePeriod(Q4, "finance");
+        commission.periods().closePeriod(Q4, "finance");
 
-        assertThat(commission.statement("alice", Q1).lines()).isEmpty();
+        assertThat(commission.statements().statement("alice", Q1).lines()).isEmpty();
     }
 
     @Test
     void aRecoverableDrawCarriesAcrossThreeMonths() {
-        commission.putPlan("monthly", """
+        commission.plans().putPlan("monthly", """
                 id: monthly
                 effectiveFrom: 2026-01-01
                 period: MONTH
@@ -178,16 +178,16 @@ class CommissionServiceTest {
                 baseRate: 0.10
                 draw: { amount: 1500, recoverable: true }
                 """, "finance");
-        commission.putAssignment("monthly", "bob", new AssignmentRequest("2026-10-01", null), "finance");
+        commission.plans().putAssignment("monthly", "bob", new AssignmentRequest("2026-10-01", null), "finance");
         importCsv("""
                 T1,D1,2026-10-05,A,CORE,1,5000,USD,RETAIL,NEW,bob:100
                 T2,D2,2026-11-05,A,CORE,1,20000,USD,RETAIL,NEW,bob:100
                 T3,D3,2026-12-05,A,CORE,1,40000,USD,RETAIL,NEW,bob:100
                 """);
 
-        Statement december = commission.statement("bob", Period.parse("2026-12"));
-        Statement october = commission.statement("bob", Period.parse("2026-10"));
-        Statement november = commission.statement("bob", Period.parse("2026-11"));
+        Statement december = commission.statements().statement("bob", Period.parse("2026-12"));
+        Statement october = commission.statements().statement("bob", Period.parse("2026-10"));
+        Statement november = commission.statements().statement("bob", Period.parse("2026-11"));
 
         assertThat(october.totals().drawPaid()).isEqualByComparingTo("1000.00");
         assertThat(november.totals().drawRecovered()).isEqualByComparingTo("500.00");
@@ -197,7 +197,7 @@ class CommissionServiceTest {
 
         // a late October booking lifts October above the draw: November and December follow
         importCsv("T0,D0,2026-10-20,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
-        assertThat(commission.statement("bob", Period.parse("2026-12")).totals().drawRecovered())
+        assertThat(commission.statements().statement("bob", Period.parse("2026-12")).totals().drawRecovered())
                 .isEqualByComparingTo("0");
     }
 
@@ -205,14 +205,14 @@ class CommissionServiceTest {
     void queuedRecomputationsAreClaimedOnceAndDrainTheQueue() {
         layeredPlanFor("alice", "bob");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:50;bob:50\n");
-        assertThat(commission.pendingJobs()).isPositive();
+        assertThat(commission.periods().pendingJobs()).isPositive();
         assertThat(storedCount()).isZero();
 
-        while (commission.runOneJob()) {
+        while (commission.periods().runOneJob()) {
             // drain
         }
 
-        assertThat(commission.pendingJobs()).isZero();
+        assertThat(commission.periods().pendingJobs()).isZero();
         java.util.List<String> stored = jdbi.withHandle(handle -> handle.createQuery("select username from"
                 + " commission_statements where period = '2026-Q4' order by username").mapTo(String.class).list());
         assertThat(stored).containsExactly("alice", "bob");
@@ -226,36 +226,36 @@ class CommissionServiceTest {
                 T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
                 T2,D2,2027-01-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100
                 """);
-        assertThat(commission.pendingJobs()).isEqualTo(1);
-        commission.putQuota("alice", "2027-Q1", new BigDecimal("300000"), "finance");
-        assertThat(commission.pendingJobs()).isEqualTo(2);
+        assertThat(commission.periods().pendingJobs()).isEqualTo(1);
+        commission.plans().putQuota("alice", "2027-Q1", new BigDecimal("300000"), "finance");
+        assertThat(commission.periods().pendingJobs()).isEqualTo(2);
 
         try (org.jdbi.v3.core.Handle crashing = jdbi.open()) {
             crashing.begin();
-            CommissionDao.Job held = crashing.attach(CommissionDao.class).claimJob().orElseThrow();
+            RecomputeJobDao.Job held = crashing.attach(RecomputeJobDao.class).claim().orElseThrow();
 
             // another instance claims the other job, never the one held
-            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isTrue();
-            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission::runOneJob).get()).isFalse();
-            assertThat(commission.pendingJobs()).isEqualTo(1);
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission.periods()::runOneJob).get()).isTrue();
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(commission.periods()::runOneJob).get()).isFalse();
+            assertThat(commission.periods().pendingJobs()).isEqualTo(1);
 
             crashing.rollback(); // the instance dies: its claim is released with its transaction
             assertThat(held.username()).isEqualTo("alice");
         }
-        assertThat(commission.runOneJob()).isTrue();
-        assertThat(commission.pendingJobs()).isZero();
+        assertThat(commission.periods().runOneJob()).isTrue();
+        assertThat(commission.periods().pendingJobs()).isZero();
     }
 
     @Test
     void aPlanVersionWithAnEarlierEffectiveDateChangesOpenStatements() {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
-        assertThat(commission.statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
 
-        commission.putPlan("ae-layered", "effectiveFrom: 2026-07-01\n"
+        commission.plans().putPlan("ae-layered", "effectiveFrom: 2026-07-01\n"
                 + Fixtures.resource("layered-plan.yaml").replace("baseRate: 0.15", "baseRate: 0.12"), "finance");
 
-        Statement statement = commission.statement("alice", Q4);
+        Statement statement = commission.statements().statement("alice", Q4);
         assertThat(statement.plan()).isEqualTo("ae-layered@v2");
         assertThat(statement.totals().earned()).isEqualByComparingTo("1200.00");
     }

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,16 +75,15 @@ class DealServiceTest {
         pricing.replace(DealDemo.pricingData(), "admin", sku -> true);
         quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users,
                 new DealsForQuotes(jdbi, users), java.time.Period.ofDays(30));
-        deals = new DealService(jdbi, mapper, clock, users, quotes);
-        deals.addClosedListener(new DealClosedListener() {
+        deals = new DealService(jdbi, mapper, clock, users, quotes, new DealClosedListener() {
             @Override
-            public void dealClosedWon(Deal deal, Quote primaryQuote) {
+            public void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote) {
                 heard.add("won " + deal.account().name() + " on " + deal.closedOn() + " with quote " + primaryQuote.id()
                         + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().amount().toPlainString());
             }
 
             @Override
-            public void dealCancelled(Deal deal, LocalDate cancelledOn) {
+            public void dealCancelled(Handle handle, Deal deal, LocalDate cancelledOn) {
                 heard.add("cancelled " + deal.account().name() + " on " + cancelledOn);
             }
         });

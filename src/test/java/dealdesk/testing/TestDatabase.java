@@ -1,69 +1,44 @@
 package dealdesk.testing;
 
 import dealdesk.db.DatabaseFactory;
-import dealdesk.db.Migrator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dealdesk.db.Migrations;
+import io.zonky.test.db.postgres.embedded.DatabasePreparer;
+import io.zonky.test.db.postgres.embedded.PreparedDbProvider;
 import org.jdbi.v3.core.Jdbi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
+import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL per test JVM. Each caller gets a new database cloned
- * from a migrated template, so test classes never see each other's rows.
+ * One real PostgreSQL per test JVM (zonky's {@link PreparedDbProvider}). The
+ * service's own Flyway migrations run once into a template; each caller gets
+ * a new database cloned from it, so test classes never see each other's rows.
  */
 public final class TestDatabase {
-    private static final String TEMPLATE = "dealdesk_template";
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static final PreparedDbProvider PROVIDER = PreparedDbProvider.forPreparer(new FlywayMigrations());
 
     private TestDatabase() {
     }
 
-    private static synchronized EmbeddedPostgres postgres() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                     Statement statement = connection.createStatement()) {
-                    statement.execute("create database " + TEMPLATE);
-                }
-                Migrator.migrate(postgres.getJdbcUrl("postgres", TEMPLATE), "postgres", "");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
-        }
-        return postgres;
-    }
-
-    /** The JDBC URL (user postgres, no password) of a new, migrated, empty database. */
+    /** The JDBC URL (user and password in it) of a new, migrated, empty database. */
     public static String freshUrl() {
-        EmbeddedPostgres server = postgres();
-        String name = "test_" + COUNTER.incrementAndGet();
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name + " template " + TEMPLATE);
+        try {
+            return PROVIDER.createDatabase();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("could not create a test database: " + e.getMessage(), e);
         }
-        return server.getJdbcUrl("postgres", name);
     }
 
     /** A Jdbi, configured like the service's, on a new, migrated, empty database. */
     public static Jdbi freshJdbi() {
-        return DatabaseFactory.configure(Jdbi.create(freshUrl(), "postgres", ""));
+        return DatabaseFactory.configure(Jdbi.create(freshUrl()));
+    }
+
+    /** Runs the service's migrations; one instance (equal to every other) means one cluster per JVM. */
+    private record FlywayMigrations() implements DatabasePreparer {
+        @Override
+        public void prepare(DataSource template) {
+            Migrations.of(template).migrate();
+        }
     }
 }
