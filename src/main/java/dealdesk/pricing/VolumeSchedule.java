@@ -19,10 +19,11 @@ import java.util.List;
  * none and applies to every currency.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VolumeSchedule(String name, String sku, String family, VolumeMode mode, boolean pooled,
+public record VolumeSchedule(String name, String sku, String family, VolumeMode mode, Boolean pooled,
                              String currency, List<VolumeTier> tiers) {
 
     public VolumeSchedule {
+        pooled = pooled != null && pooled; // optional in JSON: not pooled
         tiers = tiers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tiers));
     }
 
