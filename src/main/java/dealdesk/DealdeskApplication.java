@@ -104,7 +104,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
                 new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()));
+                new DealBookings(commission.bookings()), config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog));
         environment.jersey().register(new QuoteResource(quotes));

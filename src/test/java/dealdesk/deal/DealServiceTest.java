@@ -241,4 +241,26 @@ class DealServiceTest {
         assertThatThrownBy(() -> quotes.copy(bob, quote.id(), null))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
     }
+
+    @Test
+    void closeDatesMustFallBetween2000AndTheHorizon() {
+        assertThatThrownBy(() -> deals.create(alice, new DealRequest(new Account("Initech", "FINANCE"), null, null,
+                DealStage.QUALIFIED, LocalDate.of(1999, 12, 31), DealType.NEW, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
+                        .extracting(detail -> detail.path() + ": " + detail.message())
+                        .containsExactly("expectedCloseDate: a date from 2000-01-01 to 2031-11-20 is required"));
+        Deal deal = newDeal(alice, null);
+        assertThatThrownBy(() -> deals.patch(alice, deal.id(), new DealPatch(deal.version(), null, null, null,
+                LocalDate.of(2031, 11, 21), null, null, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        Quote quote = newQuote(alice, deal, "10", "0");
+        quotes.submit(alice, quote.id(), null);
+        assertThatThrownBy(() -> deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(999999, 12, 31), null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details()).extracting(detail -> detail.path())
+                        .containsExactly("closeDate"));
+        assertThat(deals.get(alice, deal.id()).stage()).isEqualTo(DealStage.QUALIFIED);
+        // the edges themselves are fine
+        assertThat(deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2031, 11, 20), null))
+                .closedOn()).isEqualTo(LocalDate.of(2031, 11, 20));
+    }
 }
