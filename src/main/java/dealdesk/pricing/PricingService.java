@@ -2,7 +2,10 @@ package dealdesk.pricing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
@@ -18,17 +21,20 @@ public class PricingService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final PricingEngine engine;
-    private static final long RECHECK_NANOS = 1_000_000_000L;
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final AtomicReference<PricingData> data = new AtomicReference<>();
+    /** The newest stored version, asked of the database at most once a second. */
+    private final LoadingCache<Boolean, Long> newestVersion;
     private volatile long version = -1;
-    private volatile long checkedAt;
 
     public PricingService(Jdbi jdbi, ObjectMapper mapper, Clock clock, PricingEngine engine) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.engine = engine;
+        this.newestVersion = Caffeine.newBuilder().expireAfterWrite(RECHECK)
+                .build(key -> jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion));
         reload();
     }
 
@@ -38,13 +44,8 @@ public class PricingService {
 
     /** The data in force; another instance's change (or a demo seed) is noticed within a second. */
     public PricingData data() {
-        long now = System.nanoTime();
-        if (now - checkedAt > RECHECK_NANOS) {
-            checkedAt = now;
-            long newest = jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion);
-            if (newest != version) {
-                reload();
-            }
+        if (newestVersion.get(Boolean.TRUE) != version) {
+            reload();
         }
         return data.get();
     }
@@ -54,7 +55,7 @@ public class PricingService {
         version = jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion);
         data.set(jdbi.withExtension(PricingDataDao.class, PricingDataDao::latest).map(this::read)
                 .orElse(PricingData.empty()));
-        checkedAt = System.nanoTime();
+        newestVersion.put(Boolean.TRUE, version);
     }
 
     /** Validates and stores a whole new pricing data document; it is in force when this returns. */
@@ -71,6 +72,7 @@ public class PricingService {
         synchronized (this) {
             data.set(document);
             version = stored;
+            newestVersion.put(Boolean.TRUE, stored);
         }
         return document;
     }

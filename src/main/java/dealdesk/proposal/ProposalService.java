@@ -4,7 +4,7 @@ import dealdesk.auth.User;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
 import dealdesk.catalog.CatalogSnapshot;
-import dealdesk.catalog.Product;
+import dealdesk.catalog.ProductText;
 import dealdesk.common.Money;
 import dealdesk.quote.PricedQuote;
 import dealdesk.quote.PricedQuoteLine;
@@ -55,28 +55,30 @@ public class ProposalService {
     public Proposal render(User viewer, long quoteId, String template, String locale) {
         Quote quote = quotes.load(quoteId);
         users.requireCanSeeMoneyOf(viewer, quote.owner());
-        ProposalDocument document = document(quote);
-        ProposalRenderer.Request request = renderer.request(template, locale, document);
+        // the language is the asked locale or the customer's: the products' text follows it
+        ProposalRenderer.Request request = renderer.request(template, locale, document(quote, null));
+        ProposalDocument document = document(quote, request.languageTag());
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         renderer.render(document, request, pdf);
         String fileName = "proposal-" + document.quote().number() + "-v" + quote.version() + ".pdf";
         return new Proposal(fileName, pdf.toByteArray());
     }
 
-    ProposalDocument document(Quote quote) {
+    /** The proposal's content, product names, descriptions and units in {@code languageTag} where translated. */
+    ProposalDocument document(Quote quote, String languageTag) {
         QuoteRequest request = quote.request();
         PricedQuote priced = quote.priced();
         int termMonths = request.termMonths() == null ? 12 : request.termMonths();
         CatalogSnapshot products = catalog.snapshot();
         List<ProposalDocument.Line> lines = new ArrayList<>();
         for (PricedQuoteLine line : priced.lines()) {
-            Optional<Product> product = products.product(line.sku());
+            Optional<ProductText> text = products.product(line.sku()).map(product -> product.textIn(languageTag));
             lines.add(new ProposalDocument.Line(
                     line.sku(),
-                    line.name() != null ? line.name() : product.map(Product::name).orElse(line.sku()),
-                    product.map(Product::description).orElse(null),
+                    text.map(ProductText::name).orElse(line.name() != null ? line.name() : line.sku()),
+                    text.map(ProductText::description).orElse(null),
                     line.kind(),
-                    new ProposalDocument.Quantity(line.quantity(), line.unit()),
+                    new ProposalDocument.Quantity(line.quantity(), text.map(ProductText::unit).orElse(line.unit())),
                     new ProposalDocument.Price(line.listPrice(), effectiveDiscount(line), line.netPrice(), line.netTotal()),
                     line.recurring() ? termMonths : null));
         }
