@@ -16,6 +16,7 @@ import dealdesk.commission.PlanResource;
 import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
 import dealdesk.commission.StatementResource;
+import dealdesk.common.Audit;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -55,6 +56,16 @@ import java.util.List;
 
 /** Wiring only: database, features, resources, health checks. Read top to bottom. */
 public class DealdeskApplication extends Application<DealdeskConfiguration> {
+    private final Clock clockOverride;
+
+    public DealdeskApplication() {
+        this(null);
+    }
+
+    /** For full-application tests: this clock wins over {@code clock} in the configuration. */
+    public DealdeskApplication(Clock clock) {
+        this.clockOverride = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new DealdeskApplication().run(args);
@@ -77,12 +88,12 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
     @Override
     public void run(DealdeskConfiguration config, Environment environment) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = clockOverride != null ? clockOverride : config.getClock().build();
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JsonErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
 
-        Jdbi jdbi = config.getDatabase().build(environment);
+        Jdbi jdbi = Audit.useClock(config.getDatabase().build(environment), clock);
         UserService users = config.getAuth().buildUserService(jdbi, clock);
         BearerAuth.register(environment.jersey(), users);
         environment.jersey().register(new AuthResource(users));

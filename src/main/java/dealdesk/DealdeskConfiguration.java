@@ -46,6 +46,11 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private DealsFactory deals = new DealsFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ClockFactory clock = new ClockFactory();
+
     /** Seed demo users, catalog, plans and deals into an empty database. */
     @JsonProperty
     private boolean demo = false;
@@ -81,6 +86,10 @@ public class DealdeskConfiguration extends Configuration {
 
     public DealsFactory getDeals() {
         return deals;
+    }
+
+    public ClockFactory getClock() {
+        return clock;
     }
 
     public boolean isDemo() {
@@ -162,6 +171,16 @@ public class DealdeskConfiguration extends Configuration {
             var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
             return dealdesk.commission.CommissionServices.build(jdbi, users,
                     new dealdesk.commission.engine.CommissionEngine(decider), clock);
+        }
+    }
+
+    /** Where "now" comes from: the system clock in UTC, or a fixed instant (demos, reproducible runs). */
+    public static class ClockFactory {
+        @JsonProperty
+        private java.time.Instant fixedAt;
+
+        public java.time.Clock build() {
+            return fixedAt == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(fixedAt, java.time.ZoneOffset.UTC);
         }
     }
 }

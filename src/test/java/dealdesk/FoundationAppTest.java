@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @SuppressWarnings("unchecked")
 class FoundationAppTest {
-    static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension();
+    /** Now, frozen: the sign-in throttle's waits do not run out while a slow machine runs the test. */
+    static final DropwizardAppExtension<DealdeskConfiguration> APP =
+            TestApp.extension(java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
     static final GenericType<Map<String, Object>> MAP = new GenericType<>() { };
     static final GenericType<List<Map<String, Object>>> LIST = new GenericType<>() { };
     static String admin;
@@ -94,6 +96,25 @@ class FoundationAppTest {
         error(request(APP, "/api/v1/products", null).get(), 401);
         error(request(APP, "/api/v1/products", "not-a-token").get(), 401);
         error(request(APP, "/api/v1/users/me", null).get(), 401);
+    }
+
+    @Test
+    void aTokenInTheUrlIsRefusedEvenWhenItIsValid() {
+        Map<String, Object> body = error(request(APP, "/api/v1/users/me?access_token=" + alice, null).get(), 400);
+        assertThat(paths(body)).containsExactly("access_token");
+        error(request(APP, "/api/v1/users/me?ACCESS_TOKEN=" + alice, alice).get(), 400);
+    }
+
+    @Test
+    void afterAHandfulOfWrongPasswordsSignInIs429WithRetryAfter() {
+        assertThat(status(post("/api/v1/users", admin, "{\"username\":\"guessed\",\"name\":\"Guessed\","
+                + "\"role\":\"REP\",\"password\":\"right-one\"}"))).isEqualTo(201);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            error(post("/api/v1/auth/token", null, "{\"username\":\"guessed\",\"password\":\"wrong\"}"), 401);
+        }
+        Response throttled = post("/api/v1/auth/token", null, "{\"username\":\"guessed\",\"password\":\"right-one\"}");
+        assertThat(throttled.getHeaderString("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(error(throttled, 429)).containsEntry("code", "TOO_MANY_REQUESTS");
     }
 
     @Test

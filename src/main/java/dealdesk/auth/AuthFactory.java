@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 
-/** Token lifetime and password hashing cost. */
+/** Token lifetime, password hashing cost and sign-in throttling. */
 public class AuthFactory {
     @NotNull
     @JsonProperty
@@ -19,8 +19,21 @@ public class AuthFactory {
     @JsonProperty
     private int bcryptCost = 10;
 
+    /** Failed sign-ins in a row an account may have before each further attempt waits (1 s, 2 s, 4 s ...). */
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int signInFailuresPerAccount = 5;
+
+    /** The same for one client address, higher because many people may share one. */
+    @Min(1)
+    @Max(100000)
+    @JsonProperty
+    private int signInFailuresPerAddress = 50;
+
     public UserService buildUserService(org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
         return new UserService(jdbi, new PasswordHasher(bcryptCost), clock, java.time.Duration.ofMillis(
-                tokenLifetime.toMilliseconds()));
+                tokenLifetime.toMilliseconds()), new SignInThrottle(jdbi, clock, signInFailuresPerAccount,
+                signInFailuresPerAddress));
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,11 +34,11 @@ public class AuthResource {
 
     @POST
     @Path("/auth/token")
-    public UserService.IssuedToken token(TokenRequest request) {
+    public UserService.IssuedToken token(TokenRequest request, @Context HttpServletRequest http) {
         if (request == null) {
             throw ApiException.invalid("body", "a JSON body {username, password} is required");
         }
-        return users.signIn(request.username(), request.password());
+        return users.signIn(request.username(), request.password(), http.getRemoteAddr());
     }
 
     /** Signs out: the bearer token of this request stops working. */

@@ -20,6 +20,7 @@ public final class BearerAuth {
 
     public static void register(JerseyEnvironment jersey, UserService users) {
         TokenAuthenticator authenticator = new TokenAuthenticator(users);
+        jersey.register(new NoTokensInUrls());
         jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(authenticator)
                 .setAuthorizer(authenticator)

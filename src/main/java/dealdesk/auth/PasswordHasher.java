@@ -10,6 +10,8 @@ import java.security.SecureRandom;
  * password take the same time.
  */
 public final class PasswordHasher {
+    /** bcrypt reads at most 72 bytes of a password; longer ones are refused, never cut. */
+    public static final int MAX_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final int cost;
     private final String dummyHash;

@@ -45,9 +45,6 @@ public interface UserDao {
             + " where t.token_hash = :hash and t.expires_at > :now and u.active")
     Optional<User> findByToken(@Bind("hash") byte[] hash, @Bind("now") Instant now);
 
-    @SqlQuery("select expires_at from auth_tokens where token_hash = :hash")
-    Optional<Instant> tokenExpiry(@Bind("hash") byte[] hash);
-
     @SqlUpdate("delete from auth_tokens where token_hash = :hash")
     int deleteToken(@Bind("hash") byte[] hash);
 

@@ -2,8 +2,6 @@ package dealdesk.auth;
 
 import dealdesk.common.ApiException;
 import dealdesk.common.Validation;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
@@ -25,24 +23,19 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Duration tokenLifetime;
-    /**
-     * Recently seen tokens, so the hot path (quote preview) does not read the tokens table on
-     * every request. A token revoked here stops at once; one revoked on another instance, or a
-     * user deactivated, within {@link #TOKEN_CACHE_SECONDS}.
-     */
-    private final Cache<String, LiveToken> recentTokens;
+    private final SignInThrottle throttle;
 
-    private record LiveToken(User user, Instant expiresAt) {
-    }
-    private static final long TOKEN_CACHE_SECONDS = 30;
-
+    /** With the default sign-in throttle: 5 failures per account, 50 per address. */
     public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock, Duration tokenLifetime) {
+        this(jdbi, hasher, clock, tokenLifetime, new SignInThrottle(jdbi, clock, 5, 50));
+    }
+
+    public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock, Duration tokenLifetime, SignInThrottle throttle) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.recentTokens = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(TOKEN_CACHE_SECONDS))
-                .maximumSize(10_000).build();
+        this.throttle = throttle;
     }
 
     public record NewUser(String username, String name, Role role, String password, String manager) {
@@ -101,8 +94,9 @@ public class UserService {
                 "name", "name is required (at most 200 characters)");
         validation.require(request.role() != null, "role", "role is required: REP, MANAGER, FINANCE or ADMIN");
         validation.require(request.password() != null && request.password().length() >= 4
-                        && request.password().length() <= 72,
-                "password", "password must be 4 to 72 characters");
+                        && passwordBytes(request.password()) <= PasswordHasher.MAX_BYTES,
+                "password", "password must be at least 4 characters and at most " + PasswordHasher.MAX_BYTES
+                        + " bytes in UTF-8 (fewer characters with accents or non-Latin letters)");
         validation.throwIfInvalid();
         return jdbi.inTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
@@ -119,17 +113,30 @@ public class UserService {
         });
     }
 
-    /** Checks the password and issues a bearer token; wrong user and wrong password answer alike. */
+    /** Checks the password and issues a bearer token; counts failures per account only. */
     public IssuedToken signIn(String username, String password) {
+        return signIn(username, password, null);
+    }
+
+    /**
+     * Checks the password and issues a bearer token; wrong user and wrong password answer alike.
+     * Failures are counted per account and per client address (when known): past a handful,
+     * attempts wait longer each time (429 with Retry-After).
+     */
+    public IssuedToken signIn(String username, String password, String address) {
         Validation validation = new Validation();
         validation.require(username != null && !username.isBlank(), "username", "username is required");
         validation.require(password != null && !password.isEmpty(), "password", "password is required");
         validation.throwIfInvalid();
-        Optional<String> hash = jdbi.withExtension(UserDao.class, dao -> dao.passwordHash(username));
+        throttle.checkAllowed(username, address);
+        Optional<String> hash = passwordBytes(password) > PasswordHasher.MAX_BYTES ? Optional.empty()
+                : jdbi.withExtension(UserDao.class, dao -> dao.passwordHash(username));
         boolean matches = hash.isPresent() ? hasher.matches(password, hash.get()) : hasher.matchesNothing(password);
         if (!matches) {
+            throttle.failed(username, address);
             throw new ApiException(dealdesk.common.ErrorCode.UNAUTHENTICATED, "invalid username or password");
         }
+        throttle.succeeded(username);
         User user = require(username);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -143,30 +150,27 @@ public class UserService {
         return new IssuedToken(token, expiresAt, user);
     }
 
-    /** The user a live token belongs to. */
+    /**
+     * The user a live token belongs to. Read from the database on every request (one primary-key
+     * lookup), so a sign-out or a deactivation takes effect on every instance at once.
+     */
     public Optional<User> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        LiveToken cached = recentTokens.getIfPresent(token);
-        if (cached != null && cached.expiresAt().isAfter(now)) {
-            return Optional.of(cached.user());
-        }
-        byte[] hash = sha256(token);
-        Optional<LiveToken> live = jdbi.withExtension(UserDao.class, dao -> dao.findByToken(hash, now)
-                .flatMap(user -> dao.tokenExpiry(hash).map(expiry -> new LiveToken(user, expiry))));
-        live.ifPresentOrElse(found -> recentTokens.put(token, found), () -> recentTokens.invalidate(token));
-        return live.map(LiveToken::user);
+        return jdbi.withExtension(UserDao.class, dao -> dao.findByToken(sha256(token), clock.instant()));
     }
 
-    /** Ends a token (sign-out): it stops working at once here, and within seconds on other instances. */
+    /** Ends a token (sign-out): it stops working at once, on every instance. */
     public void revoke(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return;
         }
-        recentTokens.invalidate(token);
         jdbi.useExtension(UserDao.class, dao -> dao.deleteToken(sha256(token)));
+    }
+
+    private static int passwordBytes(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static byte[] sha256(String token) {

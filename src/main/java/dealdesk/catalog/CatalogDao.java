@@ -94,6 +94,12 @@ public interface CatalogDao {
             where id = :id""")
     int updateRule(@BindMethods ConfigurationRule rule);
 
+    @SqlQuery("""
+            select id, kind, subject_sku, subject_family, target_sku, target_family, min_quantity, max_quantity,
+              message from configuration_rules where id = :id for update""")
+    @RegisterConstructorMapper(ConfigurationRule.class)
+    Optional<ConfigurationRule> ruleForUpdate(@Bind("id") long id);
+
     @SqlUpdate("delete from configuration_rules where id = :id")
     int deleteRule(@Bind("id") long id);
 

@@ -41,20 +41,22 @@ public class ConfigurationRuleService {
     public ConfigurationRule updateRule(long id, RuleRequest request, String actor) {
         ConfigurationRule rule = validRule(id, request);
         return catalog.write(handle -> {
-            if (handle.attach(CatalogDao.class).updateRule(rule) == 0) {
-                throw ApiException.notFound("configuration rule", id);
-            }
-            Audit.record(handle, actor, "UPDATE", "configuration_rule", Long.toString(id), null, rule);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            ConfigurationRule before = dao.ruleForUpdate(id)
+                    .orElseThrow(() -> ApiException.notFound("configuration rule", id));
+            dao.updateRule(rule);
+            Audit.record(handle, actor, "UPDATE", "configuration_rule", Long.toString(id), before, rule);
             return rule;
         });
     }
 
     public void deleteRule(long id, String actor) {
         catalog.write(handle -> {
-            if (handle.attach(CatalogDao.class).deleteRule(id) == 0) {
-                throw ApiException.notFound("configuration rule", id);
-            }
-            Audit.record(handle, actor, "DELETE", "configuration_rule", Long.toString(id), null, null);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            ConfigurationRule before = dao.ruleForUpdate(id)
+                    .orElseThrow(() -> ApiException.notFound("configuration rule", id));
+            dao.deleteRule(id);
+            Audit.record(handle, actor, "DELETE", "configuration_rule", Long.toString(id), before, null);
             return null;
         });
     }

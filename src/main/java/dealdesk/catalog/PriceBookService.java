@@ -50,8 +50,11 @@ public class PriceBookService {
         PriceBook book = new PriceBook(name, request == null || request.description() == null ? ""
                 : request.description(), request == null || request.active() == null || request.active());
         return catalog.write(handle -> {
-            handle.attach(CatalogDao.class).upsertPriceBook(book);
-            Audit.record(handle, actor, "PUT", "price_book", name, null, book);
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            PriceBook before = dao.priceBooks().stream().filter(existing -> existing.name().equals(name))
+                    .findFirst().orElse(null);
+            dao.upsertPriceBook(book);
+            Audit.record(handle, actor, "PUT", "price_book", name, before, book);
             return book;
         });
     }
@@ -122,8 +125,9 @@ public class PriceBookService {
         validation.throwIfInvalid();
         return catalog.write(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
+            List<PriceBookEntry> before = dao.entries(entries.get(0).priceBook());
             entries.forEach(dao::upsertEntry);
-            Audit.record(handle, actor, "PUT_ENTRIES", "price_book", entries.get(0).priceBook(), null, entries);
+            Audit.record(handle, actor, "PUT_ENTRIES", "price_book", entries.get(0).priceBook(), before, entries);
             return entries;
         });
     }

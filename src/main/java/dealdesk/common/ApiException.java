@@ -46,6 +46,11 @@ public class ApiException extends RuntimeException {
         return details;
     }
 
+    /** Response headers that go with this failure (Retry-After for 429). */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     public ErrorResponse toResponse() {
         return new ErrorResponse(code.name(), getMessage(), details);
     }

@@ -9,7 +9,10 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return respond(exception.code().status(), exception.toResponse());
+        Response.ResponseBuilder response = Response.status(exception.code().status())
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(exception.toResponse());
+        exception.headers().forEach(response::header);
+        return response.build();
     }
 
     static Response respond(int status, ErrorResponse body) {

@@ -30,7 +30,9 @@ public final class Migrations {
     private final DataSource dataSource;
 
     private Migrations(FluentConfiguration configuration, String location) {
-        this.flyway = configuration.locations(location).validateMigrationNaming(true).load();
+        // Features add migrations in parallel (V030 finance, V016 quotes): a database that already has a
+        // higher version still takes a lower one that arrived later, instead of refusing to start.
+        this.flyway = configuration.locations(location).validateMigrationNaming(true).outOfOrder(true).load();
         this.dataSource = flyway.getConfiguration().getDataSource();
     }
 

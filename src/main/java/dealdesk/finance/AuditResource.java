@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.auth.User;
 import dealdesk.common.ApiException;
+import dealdesk.common.AuditDao;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -41,17 +42,10 @@ public class AuditResource {
         if (rows < 1 || rows > 1000) {
             throw ApiException.invalid("limit", "limit is a whole number from 1 to 1000");
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select id, at, actor, action, entity, entity_id, before::text, after::text from audit_log
-                        where (cast(:entity as text) is null or entity = :entity)
-                          and (cast(:entityId as text) is null or entity_id = :entityId)
-                          and (cast(:actor as text) is null or actor = :actor)
-                        order by id desc limit :limit""")
-                .bind("entity", entity).bind("entityId", entityId).bind("actor", actor).bind("limit", rows)
-                .map((row, context) -> new Entry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), tree(row.getString(7)),
-                        tree(row.getString(8))))
-                .list());
+        return jdbi.withExtension(AuditDao.class, dao -> dao.find(entity, entityId, actor, rows)).stream()
+                .map(entry -> new Entry(entry.id(), entry.at(), entry.actor(), entry.action(), entry.entity(),
+                        entry.entityId(), tree(entry.before()), tree(entry.after())))
+                .toList();
     }
 
     private static int parseLimit(String limit) {

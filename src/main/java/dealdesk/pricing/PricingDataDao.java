@@ -21,9 +21,4 @@ public interface PricingDataDao {
     @GetGeneratedKeys("version")
     long insert(@Bind("document") String document, @Bind("changedBy") String changedBy,
                 @Bind("changedAt") Instant changedAt);
-
-    @SqlUpdate("insert into audit_log (at, actor, action, entity, entity_id, before, after) "
-            + "values (:at, :actor, 'REPLACE', 'pricing_data', :version, cast(:before as jsonb), cast(:after as jsonb))")
-    void audit(@Bind("at") Instant at, @Bind("actor") String actor, @Bind("version") String version,
-               @Bind("before") String before, @Bind("after") String after);
 }

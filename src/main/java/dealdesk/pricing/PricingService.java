@@ -1,5 +1,7 @@
 package dealdesk.pricing;
 
+import dealdesk.common.Audit;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -66,7 +68,8 @@ public class PricingService {
             PricingDataDao dao = handle.attach(PricingDataDao.class);
             String before = dao.latest().orElse(null);
             long newVersion = dao.insert(json, actor, clock.instant());
-            dao.audit(clock.instant(), actor, Long.toString(newVersion), before, json);
+            Audit.record(handle, actor, "REPLACE", "pricing_data", Long.toString(newVersion),
+                    before == null ? null : new RawValue(before), new RawValue(json));
             return newVersion;
         });
         synchronized (this) {

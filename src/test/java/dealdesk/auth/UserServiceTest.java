@@ -98,4 +98,65 @@ class UserServiceTest {
                 "nobody"))).isInstanceOf(ApiException.class).hasMessageContaining("unknown manager");
         assertThat(users.find("carol")).isEmpty();
     }
+
+    @Test
+    void aTokenSignedOutThroughOneInstanceStopsAtOnceOnAnotherThatJustUsedIt() {
+        UserService otherInstance = new UserService(jdbi, new PasswordHasher(4), clock, Duration.ofHours(12));
+        UserService.IssuedToken issued = users.signIn("alice", "secret");
+        assertThat(otherInstance.authenticate(issued.token())).isPresent();
+
+        users.revoke(issued.token());
+
+        assertThat(otherInstance.authenticate(issued.token())).isEmpty();
+    }
+
+    @Test
+    void afterFiveWrongPasswordsTheAccountWaitsOneSecondThenTwoAndTheRightPasswordWaitsToo() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> users.signIn("alice", "wrong", "203.0.113.9"))
+                    .satisfies(failure -> assertThat(((ApiException) failure).code().status()).isEqualTo(401));
+        }
+        assertThatThrownBy(() -> users.signIn("alice", "secret", "198.51.100.7"))
+                .isInstanceOf(SignInThrottle.TooManyAttempts.class)
+                .satisfies(failure -> assertThat(((ApiException) failure).headers()).containsEntry("Retry-After", "1"));
+
+        clock.set(Instant.parse("2026-11-23T09:00:01Z"));
+        assertThatThrownBy(() -> users.signIn("alice", "wrong", "203.0.113.9"))
+                .satisfies(failure -> assertThat(((ApiException) failure).code().status()).isEqualTo(401));
+        assertThatThrownBy(() -> users.signIn("alice", "secret", "203.0.113.9"))
+                .satisfies(failure -> assertThat(((ApiException) failure).headers()).containsEntry("Retry-After", "2"));
+
+        clock.set(Instant.parse("2026-11-23T09:00:03Z"));
+        assertThat(users.signIn("alice", "secret", "203.0.113.9").user().username()).isEqualTo("alice");
+        assertThatThrownBy(() -> users.signIn("alice", "wrong", "203.0.113.9"))
+                .satisfies(failure -> assertThat(((ApiException) failure).code().status()).isEqualTo(401));
+    }
+
+    @Test
+    void oneAddressFailingAcrossManyAccountsWaitsAtItsHigherLimitWhileOthersStillSignIn() {
+        SignInThrottle throttle = new SignInThrottle(jdbi, clock, 5, 8);
+        UserService strict = new UserService(jdbi, new PasswordHasher(4), clock, Duration.ofHours(12), throttle);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String account = "nobody" + attempt;
+            assertThatThrownBy(() -> strict.signIn(account, "guess", "203.0.113.9"))
+                    .satisfies(failure -> assertThat(((ApiException) failure).code().status()).isEqualTo(401));
+        }
+        assertThatThrownBy(() -> strict.signIn("bob", "secret", "203.0.113.9"))
+                .isInstanceOf(SignInThrottle.TooManyAttempts.class);
+        assertThat(strict.signIn("bob", "secret", "198.51.100.7").user().username()).isEqualTo("bob");
+    }
+
+    @Test
+    void thePasswordLimitCountsBytesSoNothingPastBcryptsSeventyTwoIsIgnored() {
+        String accents72Bytes = "\u00e9".repeat(36);
+        assertThatThrownBy(() -> users.create(new UserService.NewUser("long", "Long", Role.REP,
+                accents72Bytes + "\u00e9", null)))
+                .satisfies(failure -> assertThat(((ApiException) failure).details())
+                        .extracting(detail -> detail.path()).containsExactly("password"));
+        users.create(new UserService.NewUser("accent", "Accent", Role.REP, accents72Bytes, null));
+
+        assertThatThrownBy(() -> users.signIn("accent", accents72Bytes + "anything"))
+                .satisfies(failure -> assertThat(((ApiException) failure).code().status()).isEqualTo(401));
+        assertThat(users.signIn("accent", accents72Bytes).user().username()).isEqualTo("accent");
+    }
 }

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,20 +15,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MigrationsTest {
-    private static final List<String> FILES = List.of("V001__users.sql", "V002__catalog.sql",
-            "V010__pricing_data.sql", "V011__deals.sql", "V012__quotes.sql", "V020__commission.sql");
 
     @Test
-    void aMigratedDatabaseHasNothingPendingAndASecondRunAppliesNothing() {
+    void aMigratedDatabaseHasNothingPendingAndASecondRunAppliesNothing() throws Exception {
         Migrations migrations = Migrations.of(dataSource(TestDatabase.freshUrl()));
 
         assertThat(migrations.migrate()).isZero();
-        assertThat(migrations.status()).hasSize(FILES.size())
+        assertThat(migrations.status()).hasSize(migrationFiles().size())
                 .allMatch(line -> line.startsWith("applied"))
                 .contains("applied  V001__users", "applied  V020__commission");
     }
@@ -69,9 +69,12 @@ class MigrationsTest {
             statement.execute("""
                     create table schema_migrations (version integer primary key, name text not null,
                       checksum text not null, applied_at timestamptz not null default now())""");
-            statement.execute("insert into schema_migrations (version, name, checksum) values"
-                    + " (1, 'users', 'x'), (2, 'catalog', 'x'), (10, 'pricing_data', 'x'), (11, 'deals', 'x'),"
-                    + " (12, 'quotes', 'x'), (20, 'commission', 'x')");
+            for (Path file : migrationFiles()) {
+                Matcher name = Pattern.compile("V(\\d+)__(\\w+)\\.sql").matcher(file.getFileName().toString());
+                assertThat(name.matches()).isTrue();
+                statement.execute("insert into schema_migrations (version, name, checksum) values ("
+                        + Integer.parseInt(name.group(1)) + ", '" + name.group(2) + "', 'x')");
+            }
         }
         Migrations migrations = Migrations.of(dataSource);
 
@@ -80,11 +83,15 @@ class MigrationsTest {
                 .isEqualTo(1);
     }
 
-    private static void copyMigrations(Path directory) throws IOException {
-        for (String file : FILES) {
-            try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/migration/" + file)) {
-                Files.writeString(directory.resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+    private static List<Path> migrationFiles() throws IOException, URISyntaxException {
+        try (Stream<Path> files = Files.list(Path.of(MigrationsTest.class.getResource("/db/migration").toURI()))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".sql")).toList();
+        }
+    }
+
+    private static void copyMigrations(Path directory) throws IOException, URISyntaxException {
+        for (Path file : migrationFiles()) {
+            Files.copy(file, directory.resolve(file.getFileName()));
         }
     }
 

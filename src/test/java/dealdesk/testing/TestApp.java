@@ -6,6 +6,8 @@ import dealdesk.DealdeskConfiguration;
 import dealdesk.common.Json;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.client.Entity;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +31,30 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<DealdeskConfiguration> extension(ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(support(null, TestDatabase.freshUrl(), extra));
+    }
+
+    /** The whole service with "now" from {@code clock} (a fixed or {@link MutableClock}). */
+    public static DropwizardAppExtension<DealdeskConfiguration> extension(Clock clock, ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(support(clock, TestDatabase.freshUrl(), extra));
+    }
+
+    /**
+     * The service on a given database, not yet started (call {@code before()} and {@code after()}):
+     * two of them on one URL are two instances sharing a PostgreSQL.
+     */
+    public static DropwizardTestSupport<DealdeskConfiguration> support(Clock clock, String databaseUrl,
+                                                                       ConfigOverride... extra) {
         ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
-        overrides[0] = ConfigOverride.config("database.url", TestDatabase.freshUrl());
+        overrides[0] = ConfigOverride.config("database.url", databaseUrl);
         System.arraycopy(extra, 0, overrides, 1, extra.length);
-        return new DropwizardAppExtension<>(DealdeskApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+        return new DropwizardTestSupport<>(DealdeskApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides) {
+            @Override
+            public Application<DealdeskConfiguration> newApplication() {
+                return new DealdeskApplication(clock);
+            }
+        };
     }
 
     /** Signs a demo user in (password {@code demo}) and returns the bearer token. */
