@@ -35,6 +35,8 @@ public class ProductService {
     private static final ObjectMapper JSON = Json.configure(new ObjectMapper());
     private static final Validator VALIDATOR = Validators.newValidator();
     private static final Set<String> REQUIRED_COLUMNS = Set.of("sku", "name", "family", "kind", "unit");
+    private static final List<String> COLUMNS = List.of("sku", "name", "family", "kind", "unit", "fractional",
+            "description", "active");
 
     private final CatalogService catalog;
 
@@ -140,6 +142,12 @@ public class ProductService {
             for (String column : REQUIRED_COLUMNS) {
                 if (!rows.isEmpty() && !header.contains(column)) {
                     throw ApiException.invalid("header", "the CSV needs a " + column + " column");
+                }
+            }
+            for (String column : header) {
+                if (!COLUMNS.contains(column) && !column.matches("translations\\.[a-z]{2,3}\\.(name|description|unit)")) {
+                    throw ApiException.invalid("header", "unknown column " + column + "; the columns are " + COLUMNS
+                            + " and translations.<language>.name, .description or .unit");
                 }
             }
             return rows;

@@ -104,4 +104,28 @@ class CatalogServiceTest {
                 new BundleOption("NOPE", BigDecimal.ONE, null, true, BigDecimal.ONE))), "admin"))
                 .isInstanceOf(ApiException.class).hasMessageContaining("unknown sku NOPE");
     }
+
+    @Test
+    void aCsvImportBindsRowsLikeJsonTranslationsIncludedAndChecksThemTheSameWay() {
+        List<Product> imported = catalog.products().importCsv("""
+                sku,name,family,kind,unit,translations.tr.name,translations.tr.unit,translations.ja.name
+                HW-1,Gateway,HARDWARE,ONE_TIME,device,Ağ Geçidi,cihaz,ゲートウェイ
+                HW-2,Scanner,HARDWARE,ONE_TIME,device,,,
+                """, "admin");
+
+        assertThat(imported).extracting(Product::sku).containsExactly("HW-1", "HW-2");
+        Product gateway = catalog.snapshot().product("HW-1").orElseThrow();
+        assertThat(gateway.textIn("tr-TR")).isEqualTo(new ProductText("Ağ Geçidi", "", "cihaz"));
+        assertThat(gateway.textIn("ja").name()).isEqualTo("ゲートウェイ");
+        assertThat(gateway.textIn("hu").name()).isEqualTo("Gateway");
+        assertThat(catalog.snapshot().product("HW-2").orElseThrow().translations()).isEmpty();
+
+        String tooLong = "x".repeat(201);
+        assertThatThrownBy(() -> catalog.products().importCsv("sku,name,family,kind,unit,translations.tr.name\n"
+                + "HW-3,Hub,HARDWARE,ONE_TIME,device," + tooLong + "\n", "admin"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
+                        .extracting(detail -> detail.path() + ": " + detail.message())
+                        .containsExactly("rows[0].translations[tr].name: at most 200 characters"));
+        assertThat(catalog.snapshot().product("HW-3")).isEmpty();
+    }
 }
