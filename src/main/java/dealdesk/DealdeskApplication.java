@@ -30,13 +30,15 @@ import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.deal.DealsForQuotes;
 import dealdesk.demo.DemoSeeder;
-import dealdesk.pricing.PricingEngine;
 import dealdesk.pricing.PricingResource;
-import dealdesk.pricing.PricingRules;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
+import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.RuleSetEngines;
+import dealdesk.rules.RuleSetResource;
+import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteService;
 import dealdesk.web.Csrf;
@@ -103,13 +105,16 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         CatalogService catalog = new CatalogService(jdbi, clock);
         environment.jersey().register(new CatalogResource(catalog));
 
+        // --- rule sets: rules/ is version 1 of each base; uploads change the rules without a restart ---
+        RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
+
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users,
-                config.getRules().directory(), clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
 
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
-                new PricingEngine(PricingRules.load(config.getRules().directory().resolve("pricing"))));
+                RuleSetEngines.pricing(ruleSets, clock));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing,
                 new QuoteCommissionEstimator(commission.estimates()));
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
@@ -117,7 +122,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
                 new DealBookings(commission.bookings()), config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
-        environment.jersey().register(new PricingResource(pricing, catalog));
+        environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         environment.jersey().register(new QuoteResource(quotes));
         environment.jersey().register(new DealResource(deals));
 
@@ -136,6 +141,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
         environment.jersey().register(new PeriodResource(commission.periods()));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
+
+        // --- changing the rules and plans safely ---
+        environment.jersey().register(new RuleSetResource(ruleSets));
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));

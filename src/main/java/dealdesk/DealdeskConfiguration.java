@@ -163,14 +163,13 @@ public class DealdeskConfiguration extends Configuration {
             return recomputeWorkers;
         }
 
-        /** Compiles rules/commission/*.drl (a compile error stops start-up with the compiler's messages). */
+        /** On the commission rules in force for each period (rule sets; rules/commission is version 1). */
         public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
                                                                     dealdesk.auth.UserService users,
-                                                                    java.nio.file.Path rulesDirectory,
+                                                                    dealdesk.rules.RuleSetService ruleSets,
                                                                     java.time.Clock clock) {
-            var decider = dealdesk.commission.engine.DroolsDecider.fromDirectory(rulesDirectory.resolve("commission"));
             return dealdesk.commission.CommissionServices.build(jdbi, users,
-                    new dealdesk.commission.engine.CommissionEngine(decider), clock);
+                    dealdesk.rules.RuleSetEngines.commissionEngine(ruleSets, clock), clock);
         }
     }
 

@@ -15,7 +15,8 @@ public record CommissionServices(
         BookingService bookings,
         StatementService statements,
         PeriodService periods,
-        EstimateService estimates) {
+        EstimateService estimates,
+        CommissionChanges changes) {
 
     public static CommissionServices build(Jdbi jdbi, UserService users, CommissionEngine engine, Clock clock) {
         PlanLookup lookup = new PlanLookup(jdbi);
@@ -23,10 +24,11 @@ public record CommissionServices(
         CommissionChanges changes = new CommissionChanges(lookup, versions, clock);
         StatementService statements = new StatementService(jdbi, users, engine, lookup, changes, clock);
         return new CommissionServices(lookup,
-                new PlanService(jdbi, users, lookup, changes, clock),
+                new PlanService(jdbi, users, lookup, changes, clock, statements),
                 new BookingService(jdbi, users, lookup, changes, clock),
                 statements,
                 new PeriodService(jdbi, statements, changes),
-                new EstimateService(jdbi, statements, lookup, versions));
+                new EstimateService(jdbi, statements, lookup, versions),
+                changes);
     }
 }

@@ -26,43 +26,77 @@ public class PlanService {
     private final PlanLookup lookup;
     private final CommissionChanges changes;
     private final Clock clock;
+    private final StatementService statements;
 
-    public PlanService(Jdbi jdbi, UserService users, PlanLookup lookup, CommissionChanges changes, Clock clock) {
+    /** The first version of a plan applies from before any period. */
+    public static final LocalDate START_OF_TIME = LocalDate.of(1900, 1, 1);
+
+    public PlanService(Jdbi jdbi, UserService users, PlanLookup lookup, CommissionChanges changes, Clock clock,
+                       StatementService statements) {
         this.jdbi = jdbi;
         this.users = users;
         this.lookup = lookup;
         this.changes = changes;
         this.clock = clock;
+        this.statements = statements;
     }
 
-    public record StoredPlan(String id, int version, LocalDate effectiveFrom, Plan plan) {
+    /** changes: the open statements the new version changed, with their difference (none when listing versions). */
+    public record StoredPlan(String id, int version, LocalDate effectiveFrom, Plan plan,
+                             List<OpenStatementChanges.StatementChange> changes) {
     }
 
     public record Quota(String username, String period, BigDecimal amount) {
     }
 
     /**
-     * Validates and stores a new version of a plan document (YAML or JSON). A
-     * document without effectiveFrom applies from the day it is stored.
+     * Validates and stores a new version of a plan document (YAML or JSON). The first version
+     * without effectiveFrom applies from the start of time; a later one must name it (422) and may
+     * not take effect inside a closed period (409). The answer lists the open statements it changed.
      */
     public StoredPlan putPlan(String id, String document, String actor) {
         Plan parsed = PlanParser.parse(document);
         if (!id.equals(parsed.id())) {
             throw ApiException.invalid("id", "the document's id " + parsed.id() + " differs from the path's " + id);
         }
-        LocalDate effectiveFrom = parsed.effectiveFrom() != null ? parsed.effectiveFrom() : LocalDate.now(clock);
         return jdbi.inTransaction(handle -> {
             PlanDao plans = handle.attach(PlanDao.class);
             handle.execute("select pg_advisory_xact_lock(hashtext(?))", "plan:" + id);
             int version = plans.latestVersion(id) + 1;
+            if (version > 1 && parsed.effectiveFrom() == null) {
+                throw ApiException.invalid("effectiveFrom", "plan " + id + " has a version already: say from when"
+                        + " the new one applies (effectiveFrom)");
+            }
+            LocalDate effectiveFrom = parsed.effectiveFrom() != null ? parsed.effectiveFrom() : START_OF_TIME;
+            if (version > 1) {
+                refuseInsideClosedPeriod(handle, effectiveFrom);
+            }
+            List<String> assigned = handle.attach(AssignmentDao.class).usersOf(id);
+            changes.lockAll(handle, assigned);
+            OpenStatementChanges open = OpenStatementChanges.before(handle, statements, lookup, assigned, effectiveFrom,
+                    LocalDate.now(clock));
             plans.insert(new PlanVersion(id, version, effectiveFrom, document, actor, clock.instant()));
-            Map<String, LocalDate> assigned = new TreeMap<>();
-            handle.attach(AssignmentDao.class).usersOf(id).forEach(username -> assigned.put(username, effectiveFrom));
-            changes.changed(handle, assigned);
+            Map<String, LocalDate> changed = new TreeMap<>();
+            assigned.forEach(username -> changed.put(username, effectiveFrom));
+            changes.changed(handle, changed);
+            List<OpenStatementChanges.StatementChange> differences = open.after(handle);
             CommissionAudit.record(handle, actor, "PUT_PLAN", "commission_plan", id + "@v" + version,
-                    Map.of("version", version, "effectiveFrom", effectiveFrom.toString()));
-            return new StoredPlan(id, version, effectiveFrom, parsed.withVersion(version, effectiveFrom));
+                    Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "changes", differences));
+            return new StoredPlan(id, version, effectiveFrom, parsed.withVersion(version, effectiveFrom), differences);
         });
+    }
+
+    /** Closed statements never change: a version may take effect only after the last closed period. */
+    private static void refuseInsideClosedPeriod(org.jdbi.v3.core.Handle handle, LocalDate effectiveFrom) {
+        handle.createQuery("select max(period_end) from commission_statements where status <> 'OPEN'")
+                .mapTo(LocalDate.class).findOne()
+                .filter(closedUntil -> !effectiveFrom.isAfter(closedUntil))
+                .ifPresent(closedUntil -> {
+                    throw new ApiException(ErrorCode.INVALID_STATE, "periods up to " + closedUntil + " are closed;"
+                            + " a new version can apply from " + closedUntil.plusDays(1) + " on",
+                            List.of(new FieldError("effectiveFrom", "inside a closed period (closed up to "
+                                    + closedUntil + ")")));
+                });
     }
 
     public List<StoredPlan> versions(String id) {
@@ -71,7 +105,7 @@ public class PlanService {
             throw ApiException.notFound("plan", id);
         }
         return versions.stream().map(version -> new StoredPlan(version.id(), version.version(), version.effectiveFrom(),
-                lookup.parsed(version))).toList();
+                lookup.parsed(version), List.of())).toList();
     }
 
     /** The plan a user would be paid by for a deal closing on a date, if any. */

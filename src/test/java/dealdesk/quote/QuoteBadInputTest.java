@@ -214,7 +214,8 @@ class QuoteBadInputTest {
 
     @Test
     void badPricingDataIsNamedAndNothingChanges() {
-        Map<String, Object> document = Map.of(
+        Object version = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class).get("version");
+        Map<String, Object> document = Map.of("version", version,
                 "promotions", List.of(Map.of("code", "BAD", "sku", "CRM-PRO", "percent", 150, "validFrom", "2026-12-31",
                         "validTo", "2026-01-01")),
                 "floors", List.of(Map.of("name", "x", "sku", "NOPE", "family", "CRM", "percentOfList", 50)));

@@ -58,9 +58,17 @@ public final class CommissionEngine {
     private static final int ATTAINMENT_SCALE = 6;
 
     private final Decider decider;
+    /** The decider of the rules in force for a period (rule sets are activated from a date). */
+    private final java.util.function.Function<Period, Decider> deciders;
 
     public CommissionEngine(Decider decider) {
+        this(decider, period -> decider);
+    }
+
+    /** {@code decider}: the rules in force now (for health checks); {@code deciders}: per period. */
+    public CommissionEngine(Decider decider, java.util.function.Function<Period, Decider> deciders) {
         this.decider = decider;
+        this.deciders = deciders;
     }
 
     public Decider decider() {
@@ -81,7 +89,7 @@ public final class CommissionEngine {
         List<CreditFact> credits = credits(plan, input.username(), period, input.transactions());
         BigDecimal credited = credits.isEmpty() ? BigDecimal.ZERO : credits.get(credits.size() - 1).end();
         EngineFacts facts = facts(plan, period, input.quota(), credits, credited);
-        Decisions decisions = decider.decide(facts);
+        Decisions decisions = deciders.apply(period).decide(facts);
         return assemble(input, facts, decisions, credited);
     }
 
@@ -132,9 +140,12 @@ public final class CommissionEngine {
 
     private static EngineFacts facts(Plan plan, Period period, BigDecimal quota, List<CreditFact> credits,
                                      BigDecimal credited) {
+        // a rate table (every band gives its rate) needs no base rate: the band's rate replaces the line's
         BaseRateFact baseRate = plan.rates().baseRate() != null
                 ? new BaseRateFact(plan.rates().baseRate(), "baseRate")
-                : new BaseRateFact(plan.rates().targetIncentive().divide(quota, Money.DIVISION), "targetIncentive / quota");
+                : plan.rates().targetIncentive() != null
+                ? new BaseRateFact(plan.rates().targetIncentive().divide(quota, Money.DIVISION), "targetIncentive / quota")
+                : new BaseRateFact(BigDecimal.ZERO, "tiers.bands (each band gives the rate)");
         List<ProductRateFact> productRates = new ArrayList<>();
         for (int i = 0; i < plan.rates().productRates().size(); i++) {
             Plan.ProductRate productRate = plan.rates().productRates().get(i);

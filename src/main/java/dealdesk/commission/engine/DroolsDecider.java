@@ -36,6 +36,7 @@ import org.kie.internal.utils.KieHelper;
 public final class DroolsDecider implements Decider {
     /** The DRL package's folder, so the compiler finds package and folder in step. */
     private static final String RULES_FOLDER = "dealdesk/commission/rules/";
+    private static final int FIRINGS_PER_FACT = 256;
 
     private final KieBase kieBase;
     /** Sessions are reset and reused on dispose: cheaper than building one per statement. */
@@ -48,6 +49,11 @@ public final class DroolsDecider implements Decider {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A decider on a rule base compiled elsewhere (a rule set version). */
+    public static DroolsDecider of(KieBase kieBase) {
+        return new DroolsDecider(kieBase);
     }
 
     /** Compiles every .drl in {@code directory}; a compile error fails with the compiler's messages. */
@@ -97,7 +103,12 @@ public final class DroolsDecider implements Decider {
             for (Object fact : facts.all()) {
                 session.insert(fact);
             }
-            session.fireAllRules();
+            // a safety net against uploaded rules that keep activating each other: far above any real statement
+            int limit = (facts.credits().size() + 16) * FIRINGS_PER_FACT;
+            if (session.fireAllRules(limit) >= limit) {
+                throw new dealdesk.common.ApiException(dealdesk.common.ErrorCode.RULES_INVALID,
+                        "the commission rules did not settle after " + limit + " firings");
+            }
             List<RateDecision> rates = new ArrayList<>();
             List<FactorDecision> factors = new ArrayList<>();
             List<BandDecision> bands = new ArrayList<>();

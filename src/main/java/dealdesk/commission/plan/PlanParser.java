@@ -96,9 +96,6 @@ public final class PlanParser {
         if (targetIncentive != null && targetIncentive.signum() < 0) {
             validation.add("targetIncentive", "targetIncentive must not be negative");
         }
-        if (baseRate == null && targetIncentive == null && !node.has("baseRate") && !node.has("targetIncentive")) {
-            validation.add("baseRate", "give baseRate or targetIncentive");
-        }
         if (node.hasNonNull("baseRate") && node.hasNonNull("targetIncentive")) {
             validation.add("targetIncentive", "give baseRate or targetIncentive, not both");
         }
@@ -125,6 +122,12 @@ public final class PlanParser {
             return new TimingWindow(window, dayCount, factor(item, path, "factor"));
         });
         Tiers tiers = node.hasNonNull("tiers") ? tiers(node.get("tiers"), "tiers") : null;
+        boolean bandsGiveRates = tiers != null && !tiers.bands().isEmpty()
+                && tiers.bands().stream().allMatch(band -> band != null && band.rate() != null);
+        if (baseRate == null && targetIncentive == null && !node.has("baseRate") && !node.has("targetIncentive")
+                && !bandsGiveRates) {
+            validation.add("baseRate", "give baseRate or targetIncentive (or tiers whose bands all give a rate)");
+        }
         List<Spif> spifs = list(node, "", "spifs", this::spif);
         Set<String> spifIds = new HashSet<>();
         for (int i = 0; i < spifs.size(); i++) {
