@@ -249,7 +249,8 @@ class QuoteBadInputTest {
                 "tiers", List.of(Map.of("upTo", 10, "blockPrice", 100)));
         Map<String, Object> blockInSlab = Map.of("name", "Block in slab", "sku", "PLT-API", "mode", "SLAB", "currency", "XYZ",
                 "tiers", List.of(Map.of("blockPrice", 100)));
-        Response response = TestApp.request(APP, "/api/v1/pricing/data", admin).put(Entity.json(Map.of(
+        Object version = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class).get("version");
+        Response response = TestApp.request(APP, "/api/v1/pricing/data", admin).put(Entity.json(Map.of("version", version,
                 "volumeSchedules", List.of(mixed, outOfOrder, negativeFee, noCurrency, blockInSlab))));
         assertThat(paths(response, 422)).containsExactlyInAnyOrder("volumeSchedules[0].tiers[1]",
                 "volumeSchedules[1].tiers[1].upTo", "volumeSchedules[2].tiers[0].flatFee", "volumeSchedules[3].currency",
