@@ -6,6 +6,9 @@ import dealdesk.catalog.Product;
 import dealdesk.catalog.ProductKind;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import dealdesk.pricing.ChargeType;
 import dealdesk.pricing.FloorBreach;
 import dealdesk.pricing.LineResult;
@@ -17,6 +20,7 @@ import dealdesk.pricing.RequestedDiscount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +42,7 @@ public class QuotePricer {
     public static final int MAX_LINES = 10_000;
     public static final int MAX_TERM_MONTHS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(QuotePricer.class);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+    private static final Validator VALIDATOR = Validators.newValidator();
 
     private final Supplier<CatalogSnapshot> catalog;
     private final PricingService pricing;
@@ -164,21 +167,18 @@ public class QuotePricer {
         }
     }
 
-    /** Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}. */
+    /**
+     * Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}: first
+     * what the request's constraints say on their own, then what the catalog says (unknown sku, currency or
+     * price book, no list price, a whole-unit product with a fraction, an amount off above the price).
+     */
     static void validate(QuoteRequest request, CatalogSnapshot snapshot,
                          Function<String, Set<String>> currenciesOfBook) {
         Validation v = new Validation();
-        Customer customer = request.customer();
-        if (customer == null) {
-            v.add("customer", "customer is required");
-        } else {
-            v.require(customer.name() != null && !customer.name().isBlank() && customer.name().length() <= 200,
-                    "customer.name", "customer name is required (at most 200 characters)");
-            v.require(customer.locale() == null || customer.locale().matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"),
-                    "customer.locale", "a locale like en-US, de-DE or ja-JP");
-            v.require(customer.segment() == null || customer.segment().length() <= 64, "customer.segment",
-                    "at most 64 characters");
-        }
+        VALIDATOR.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<QuoteRequest> violation) -> order(violation))
+                        .thenComparing(violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> v.add(violation.getPropertyPath().toString(), violation.getMessage()));
         boolean currencyKnown = Money.isKnownCurrency(request.currency());
         v.require(currencyKnown, "currency", "unknown currency " + request.currency());
         boolean bookKnown = request.priceBook() != null && snapshot.hasPriceBook(request.priceBook());
@@ -189,29 +189,18 @@ public class QuotePricer {
         if (currencyKnown && bookKnown && !bookHasCurrency) {
             v.add("currency", "price book " + request.priceBook() + " has no prices in " + request.currency());
         }
-        v.require(request.termMonths() != null && request.termMonths() >= 1 && request.termMonths() <= MAX_TERM_MONTHS,
-                "termMonths", "a term of 1 to " + MAX_TERM_MONTHS + " months is required");
-        v.require(request.startDate() != null, "startDate", "a start date like 2026-11-01 is required");
         List<QuoteLineRequest> lines = request.lines();
-        if (lines == null || lines.isEmpty()) {
-            v.add("lines", "at least one line is required");
-            v.throwIfInvalid();
-        }
-        if (lines.size() > MAX_LINES) {
-            v.add("lines", "at most " + MAX_LINES + " lines, not " + lines.size());
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
             v.throwIfInvalid();
         }
         for (int i = 0; i < lines.size(); i++) {
             String path = "lines[" + i + "]";
             QuoteLineRequest line = lines.get(i);
-            if (line == null) {
-                v.add(path, "a line is required, not null");
+            if (line == null || line.sku() == null) {
                 continue;
             }
-            Product product = line.sku() == null ? null : snapshot.product(line.sku()).orElse(null);
-            if (line.sku() == null) {
-                v.add(path + ".sku", "a sku is required");
-            } else if (product == null) {
+            Product product = snapshot.product(line.sku()).orElse(null);
+            if (product == null) {
                 v.add(path + ".sku", "unknown sku " + line.sku());
             } else if (!product.active()) {
                 v.add(path + ".sku", product.sku() + " is no longer sold");
@@ -221,21 +210,10 @@ public class QuotePricer {
                         + request.currency() + ") on " + request.startDate());
             }
             BigDecimal quantity = line.quantity();
-            if (quantity == null) {
-                v.add(path + ".quantity", "a quantity is required");
-            } else if (quantity.signum() <= 0) {
-                v.add(path + ".quantity", "the quantity must be more than 0");
-            } else if (quantity.compareTo(MAX_QUANTITY) >= 0) {
-                v.add(path + ".quantity", "the quantity must be below 1,000,000,000");
-            } else if (quantity.scale() > 4 && quantity.stripTrailingZeros().scale() > 4) {
-                v.add(path + ".quantity", "at most 4 decimals");
-            } else if (product != null && !product.fractional() && quantity.stripTrailingZeros().scale() > 0) {
+            if (product != null && quantity != null && quantity.signum() > 0 && !product.fractional()
+                    && quantity.stripTrailingZeros().scale() > 0) {
                 v.add(path + ".quantity", product.sku() + " is sold in whole " + product.unit() + "s");
             }
-            BigDecimal discount = line.discountPercent();
-            v.require(discount == null || (discount.signum() >= 0 && discount.compareTo(HUNDRED) <= 0
-                            && discount.stripTrailingZeros().scale() <= 4),
-                    path + ".discountPercent", "a discount from 0 to 100 percent is required");
             if (line.discountAmount() != null) {
                 BigDecimal listPrice = product == null || !bookHasCurrency || request.startDate() == null ? null
                         : snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
@@ -244,5 +222,11 @@ public class QuotePricer {
             }
         }
         v.throwIfInvalid();
+    }
+
+    /** The request's own fields before its lines', so errors read top to bottom. */
+    private static int order(ConstraintViolation<QuoteRequest> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.startsWith("customer") ? 0 : path.startsWith("lines") ? 2 : 1;
     }
 }
