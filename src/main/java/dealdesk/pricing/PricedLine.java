@@ -48,7 +48,7 @@ public final class PricedLine {
     }
 
     /** Takes {@code percent} (10 = 10%) off the running price; a zero percent records nothing. */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void applyPercent(Stage stage, String rule, BigDecimal percent) {
         if (percent.signum() == 0) {
             return;
@@ -58,14 +58,14 @@ public final class PricedLine {
     }
 
     /** Takes an amount per unit off the running price, never below zero. */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void applyAmount(Stage stage, String rule, Money amountPerUnit) {
         Money after = amount.minus(amountPerUnit.times(quantity));
         move(stage, rule, AdjustmentKind.AMOUNT, amountPerUnit.amount(), after.isNegative() ? Money.zero(currency()) : after);
     }
 
     /** Replaces the running unit price. */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void override(Stage stage, String rule, Money unitPrice) {
         move(stage, rule, AdjustmentKind.OVERRIDE, unitPrice.amount(), unitPrice.times(quantity));
     }
@@ -74,13 +74,13 @@ public final class PricedLine {
      * Replaces the running line amount with what a price table makes of the
      * quantity (tiers and flat fees); the step shows the resulting unit price.
      */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void priceByTable(Stage stage, String rule, Money lineAmount) {
         move(stage, rule, AdjustmentKind.OVERRIDE, unit(lineAmount).amount(), lineAmount);
     }
 
     /** A volume schedule's step: a price table prices the line amount, a percent schedule takes a percent off. */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void applyVolume(VolumeSchedule schedule, BigDecimal tierQuantity) {
         if (!schedule.isPriceTable()) {
             applyPercent(Stage.VOLUME, schedule.name(), schedule.percentFor(tierQuantity));
@@ -94,7 +94,7 @@ public final class PricedLine {
     }
 
     /** A promotion's step: a percent off, or an amount off per unit. */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void applyPromotion(Promotion promotion) {
         if (promotion.amount() != null) {
             applyAmount(Stage.PROMOTION, promotion.code(), Money.of(promotion.amount(), currency()));
@@ -107,7 +107,7 @@ public final class PricedLine {
      * The rep's discount: a percent, or an amount per unit; the percent it
      * equals (of the running price before it) is what approvals compare.
      */
-    @Modifies({"price"})
+    @Modifies({"price", "priceAmount"})
     public void applyRequestedDiscount(Stage stage, String rule) {
         if (requested.amountPerUnit() != null) {
             Money off = requested.amountPerUnit();
@@ -185,6 +185,8 @@ public final class PricedLine {
     public BigDecimal getRequestedDiscount() { return requestedPercentEquivalent; }
     /** The running unit price (per month for recurring lines), to at most six decimals. */
     public Money getPrice() { return unit(amount); }
+    /** The running unit price's amount, for rules that compare it with a price of the data. */
+    public BigDecimal getPriceAmount() { return getPrice().amount(); }
     /** The running line amount, exact (per month for recurring lines). */
     public Money getAmount() { return amount; }
     public List<Adjustment> getAdjustments() { return Collections.unmodifiableList(adjustments); }
