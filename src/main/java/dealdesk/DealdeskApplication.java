@@ -11,7 +11,6 @@ import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
 import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
-import dealdesk.commission.PeriodResource;
 import dealdesk.commission.PlanResource;
 import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
@@ -25,17 +24,33 @@ import dealdesk.common.RulesDirectoryHealthCheck;
 import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
+import dealdesk.finance.AdjustmentResource;
+import dealdesk.finance.AdjustmentService;
 import dealdesk.finance.AuditResource;
+import dealdesk.finance.DisputeResource;
+import dealdesk.finance.DisputeService;
+import dealdesk.finance.ExchangeRateResource;
+import dealdesk.finance.ExchangeRateService;
+import dealdesk.finance.PeriodResource;
+import dealdesk.finance.PeriodService;
+import dealdesk.finance.PriorPeriods;
+import dealdesk.finance.StatementDocumentResource;
+import dealdesk.finance.StatementDocuments;
+import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
 import dealdesk.deal.DealsForQuotes;
 import dealdesk.demo.DemoSeeder;
+import dealdesk.pipeline.Pipeline;
 import dealdesk.pricing.PricingResource;
 import dealdesk.pricing.PricingService;
 import dealdesk.proposal.ProposalResource;
 import dealdesk.proposal.ProposalService;
 import dealdesk.quote.QuotePricer;
 import dealdesk.rules.CommissionRuleChanges;
+import dealdesk.rules.PlanChangeResource;
+import dealdesk.rules.PlanExplainer;
+import dealdesk.rules.WhatIfService;
 import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
 import dealdesk.rules.RuleSetService;
@@ -120,11 +135,12 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
                 new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()), config.getDeals().closeDateHorizon());
+                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock),
+                config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         environment.jersey().register(new QuoteResource(quotes));
-        environment.jersey().register(new DealResource(deals));
+        environment.jersey().register(new DealResource(deals, new DealImport(jdbi, deals, users)));
 
         // --- proposals ---
         ProposalService proposals = config.getProposals().buildService(quotes, catalog, users);
@@ -139,14 +155,31 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
-        environment.jersey().register(new PeriodResource(commission.periods()));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
         // --- changing the rules and plans safely ---
-        environment.jersey().register(new RuleSetResource(ruleSets));
+        WhatIfService whatIf = new WhatIfService(jdbi, commission.statements(), ruleSets, clock);
+        environment.jersey().register(new RuleSetResource(ruleSets, whatIf));
+        environment.jersey().register(new PlanChangeResource(whatIf,
+                new PlanExplainer(commission.planLookup(), commission.statements(), clock), users));
+
+        // --- pipeline: deal flags, coverage, funnel ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
+        environment.jersey().register(pipeline.resource());
 
         // --- finance ---
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
+        commission.statements().useOverlay(adjustments::overlay);
+        commission.bookings().useExchangeRates(exchangeRates::rate);
+        commission.changes().useLateChanges(new PriorPeriods(commission, adjustments));
+        environment.jersey().register(new ExchangeRateResource(exchangeRates));
+        environment.jersey().register(new AdjustmentResource(adjustments));
+        environment.jersey().register(new DisputeResource(new DisputeService(jdbi, users, commission, adjustments, clock)));
+        environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
+        environment.jersey().register(new StatementDocumentResource(
+                new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
@@ -155,7 +188,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- demo data and the ready line ---
         if (config.isDemo()) {
-            new DemoSeeder(users, catalog, pricing, quotes, deals, commission).seedIfEmpty();
+            new DemoSeeder(users, catalog, pricing, quotes, deals, commission, pipeline.funnel()).seedIfEmpty();
         }
         environment.lifecycle().addServerLifecycleListener(new StartupBanner(
                 config.isDemo() ? DemoSeeder.LOGINS : List.of(), DemoSeeder.PASSWORD));

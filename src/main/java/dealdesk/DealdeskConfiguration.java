@@ -49,6 +49,11 @@ public class DealdeskConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private dealdesk.pipeline.PipelineFactory pipeline = new dealdesk.pipeline.PipelineFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private ClockFactory clock = new ClockFactory();
 
     /** Seed demo users, catalog, plans and deals into an empty database. */
@@ -88,6 +93,10 @@ public class DealdeskConfiguration extends Configuration {
         return deals;
     }
 
+    public dealdesk.pipeline.PipelineFactory getPipeline() {
+        return pipeline;
+    }
+
     public ClockFactory getClock() {
         return clock;
     }
@@ -120,6 +129,11 @@ public class DealdeskConfiguration extends Configuration {
         /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
         public dealdesk.proposal.ProposalRenderer buildRenderer() {
             return dealdesk.proposal.ProposalRenderer.fromDirectory(java.nio.file.Path.of(templates));
+        }
+
+        /** The proposal fonts, for other documents that must render any script (statements). */
+        public dealdesk.proposal.FontLibrary buildFonts() {
+            return dealdesk.proposal.FontLibrary.load(java.nio.file.Path.of(templates).resolve("fonts"));
         }
 
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,

@@ -3,7 +3,14 @@ package dealdesk.commission;
 import dealdesk.auth.UserService;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.api.TransactionRequest;
+import dealdesk.common.Money;
 import dealdesk.common.Validation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,6 +30,7 @@ public class BookingService {
     private final PlanLookup plans;
     private final CommissionChanges changes;
     private final Clock clock;
+    private volatile ExchangeRates rates = ExchangeRates.NONE;
 
     public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes, Clock clock) {
         this.jdbi = jdbi;
@@ -30,6 +38,11 @@ public class BookingService {
         this.plans = plans;
         this.changes = changes;
         this.clock = clock;
+    }
+
+    /** Where the rates come from that convert bookings in another currency than the plan's. */
+    public void useExchangeRates(ExchangeRates exchangeRates) {
+        this.rates = exchangeRates;
     }
 
     public record ImportResult(int imported, int replaced, List<String> ids) {
@@ -42,29 +55,23 @@ public class BookingService {
     public ImportResult importTransactions(List<TransactionRequest> requests, String pathPrefix, String source,
                                            String actor) {
         Validation validation = new Validation();
-        List<Transaction> transactions = TransactionParser.validate(requests, pathPrefix, validation);
+        List<Transaction> transactions = new ArrayList<>(TransactionParser.validate(requests, pathPrefix, validation));
         Map<String, Boolean> known = new HashMap<>();
         for (int i = 0; i < transactions.size(); i++) {
             Transaction transaction = transactions.get(i);
             if (transaction.closeDate() == null) {
                 continue;
             }
+            boolean allKnown = true;
             for (int s = 0; s < transaction.splits().size(); s++) {
                 String username = transaction.splits().get(s).username();
-                boolean exists = known.computeIfAbsent(username, name -> users.find(name).isPresent());
-                if (!exists) {
+                if (!known.computeIfAbsent(username, name -> users.find(name).isPresent())) {
                     validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username", "unknown user " + username);
-                    continue;
+                    allKnown = false;
                 }
-                int index = i;
-                plans.on(username, transaction.closeDate()).ifPresent(plan -> {
-                    if (transaction.currency() != null
-                            && !plan.currency().getCurrencyCode().equals(transaction.currency())) {
-                        validation.add(pathPrefix + "[" + index + "].currency",
-                                username + "'s plan " + plan.id() + " pays in " + plan.currency().getCurrencyCode()
-                                        + ", not " + transaction.currency());
-                    }
-                });
+            }
+            if (allKnown && transaction.currency() != null && transaction.amount() != null) {
+                transactions.set(i, inPlanCurrency(transaction, pathPrefix + "[" + i + "].currency", validation));
             }
         }
         validation.throwIfInvalid();
@@ -91,8 +98,8 @@ public class BookingService {
     }
 
     /** As {@link #replaceDealTransactions(String, List, String)}, in the caller's transaction. */
-    public void replaceDealTransactions(Handle handle, String dealId, List<Transaction> transactions, String actor) {
-        requirePlanCurrencies(transactions);
+    public void replaceDealTransactions(Handle handle, String dealId, List<Transaction> booked, String actor) {
+        List<Transaction> transactions = inPlanCurrencies(booked);
         TransactionDao dao = handle.attach(TransactionDao.class);
         List<Transaction> previous = dao.ofDeal(dealId);
         Map<String, LocalDate> affected = new TreeMap<>();
@@ -107,19 +114,55 @@ public class BookingService {
                 Map.of("ids", transactions.stream().map(Transaction::id).toList()));
     }
 
-    private void requirePlanCurrencies(List<Transaction> transactions) {
+    /** The deal's bookings in their plans' currency, converted at the close date's rate where they differ. */
+    private List<Transaction> inPlanCurrencies(List<Transaction> transactions) {
         Validation validation = new Validation();
+        List<Transaction> converted = new ArrayList<>();
         for (Transaction transaction : transactions) {
-            for (Split split : transaction.splits()) {
-                plans.on(split.username(), transaction.closeDate()).ifPresent(plan -> {
-                    if (!plan.currency().getCurrencyCode().equals(transaction.currency())) {
-                        validation.add("currency", split.username() + "'s plan " + plan.id() + " pays in "
-                                + plan.currency().getCurrencyCode() + ", not " + transaction.currency());
-                    }
-                });
-            }
+            converted.add(inPlanCurrency(transaction, "currency", validation));
         }
         validation.throwIfInvalid();
+        return converted;
+    }
+
+    /**
+     * The booking in the currency its split users are paid in: converted at the latest rate on or
+     * before its close date when it was booked in another one. A missing rate, or split users paid
+     * in different currencies, is a problem on the path.
+     */
+    private Transaction inPlanCurrency(Transaction transaction, String path, Validation validation) {
+        Set<String> paidIn = new TreeSet<>();
+        for (Split split : transaction.splits()) {
+            plans.on(split.username(), transaction.closeDate())
+                    .ifPresent(plan -> paidIn.add(plan.currency().getCurrencyCode()));
+        }
+        if (paidIn.isEmpty() || paidIn.contains(transaction.currency()) && paidIn.size() == 1) {
+            return transaction;
+        }
+        if (paidIn.size() > 1) {
+            validation.add(path, "the split users are paid in " + String.join(" and ", paidIn)
+                    + "; book each currency's share separately");
+            return transaction;
+        }
+        String target = paidIn.iterator().next();
+        Optional<ExchangeRates.Rate> rate = rates.rate(transaction.currency(), target, transaction.closeDate());
+        if (rate.isEmpty()) {
+            validation.add(path, "no " + transaction.currency() + " to " + target + " exchange rate on or before "
+                    + transaction.closeDate() + "; finance adds one with PUT /api/v1/exchange-rates");
+            return transaction;
+        }
+        Currency currency = Currency.getInstance(target);
+        BigDecimal factor = rate.get().rate();
+        Transaction.Values values = transaction.values() == null ? Transaction.Values.NONE : transaction.values();
+        return new Transaction(transaction.id(), transaction.dealId(), transaction.closeDate(), transaction.product(),
+                Money.round(transaction.amount().multiply(factor), currency), target,
+                new Transaction.Values(convert(values.acv(), factor, currency), convert(values.tcv(), factor, currency)),
+                transaction.splits(), transaction.cancelledOn(),
+                new Transaction.Conversion(transaction.currency(), transaction.amount(), factor, rate.get().date()));
+    }
+
+    private static BigDecimal convert(BigDecimal amount, BigDecimal rate, Currency currency) {
+        return amount == null ? null : Money.round(amount.multiply(rate), currency);
     }
 
     /** Marks the deal's transactions cancelled; clawbacks follow from the plan's window. */

@@ -20,11 +20,17 @@ public class CommissionChanges {
     private final PlanLookup plans;
     private final InputVersions versions;
     private final Clock clock;
+    private volatile LateChanges lateChanges = LateChanges.NONE;
 
     public CommissionChanges(PlanLookup plans, InputVersions versions, Clock clock) {
         this.plans = plans;
         this.versions = versions;
         this.clock = clock;
+    }
+
+    /** Who hears of changes that reach back into closed periods (finance, to post the difference). */
+    public void useLateChanges(LateChanges listener) {
+        this.lateChanges = listener;
     }
 
     public void lock(Handle handle, String username) {
@@ -53,6 +59,7 @@ public class CommissionChanges {
                             jobs.enqueue(username, Period.containing(plan.period(), from).toString(), clock.instant()));
                 }
             }
+            lateChanges.changed(handle, username, from);
         }
     }
 

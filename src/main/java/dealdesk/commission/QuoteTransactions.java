@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A priced quote as commission transactions: one per line, carrying ACV and TCV so the plan's basis picks. */
-final class QuoteTransactions {
+public final class QuoteTransactions {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
     private QuoteTransactions() {
@@ -38,7 +38,7 @@ final class QuoteTransactions {
     }
 
     /** The deal's primary quote as transactions closing on a date. */
-    static List<Transaction> of(String idPrefix, Deal deal, LocalDate closeDate, PricedQuote priced,
+    public static List<Transaction> of(String idPrefix, Deal deal, LocalDate closeDate, PricedQuote priced,
                                 Integer termMonths, List<Split> splits) {
         return of(idPrefix, closeDate, priced, termMonths, deal.account() == null ? null : deal.account().industry(),
                 deal.type() == null ? null : deal.type().name(), splits);

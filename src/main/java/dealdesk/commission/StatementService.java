@@ -4,7 +4,6 @@ import dealdesk.auth.UserService;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.engine.Statement;
 import dealdesk.commission.engine.StatementInput;
-import dealdesk.commission.engine.StatementInput.CarriedClawback;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
@@ -29,6 +28,7 @@ public class StatementService {
     private final PlanLookup plans;
     private final CommissionChanges changes;
     private final Clock clock;
+    private volatile StatementOverlay overlay = StatementOverlay.NONE;
 
     public StatementService(Jdbi jdbi, UserService users, CommissionEngine engine, PlanLookup plans,
                             CommissionChanges changes, Clock clock) {
@@ -40,6 +40,11 @@ public class StatementService {
         this.clock = clock;
     }
 
+    /** What finance lays over every statement read: its adjustments. */
+    public void useOverlay(StatementOverlay statementOverlay) {
+        this.overlay = statementOverlay;
+    }
+
     public CommissionEngine engine() {
         return engine;
     }
@@ -47,7 +52,7 @@ public class StatementService {
     /** The statement, from storage when its inputs have not changed since it was computed. */
     public Statement statement(String username, Period period) {
         users.require(username);
-        return jdbi.inTransaction(handle -> statement(handle, username, period));
+        return jdbi.inTransaction(handle -> overlay.apply(handle, statement(handle, username, period)));
     }
 
     /** As {@link #statement(String, Period)}, in the caller's transaction (which may store it). */
@@ -78,9 +83,8 @@ public class StatementService {
                     + Period.containing(plan.period(), period.start()));
         }
         BigDecimal quota = handle.attach(QuotaDao.class).find(username, period.toString()).orElse(null);
-        List<Transaction> transactions = handle.attach(TransactionDao.class)
-                .closedIn(username, period.start(), period.end());
-        List<CarriedClawback> carried = carriedClawbacks(handle, username, period, plan);
+        List<Transaction> transactions = counting(plan, handle.attach(TransactionDao.class)
+                .closedIn(username, period.start(), period.end()));
         BigDecimal drawBalance = BigDecimal.ZERO;
         if (plan.limits().draw() != null) {
             Period previous = period.previous();
@@ -88,40 +92,26 @@ public class StatementService {
                 drawBalance = statement(handle, username, previous).totals().drawBalance();
             }
         }
-        return new StatementInput(plan, username, period, quota, transactions, carried, drawBalance);
+        return new StatementInput(plan, username, period, quota, transactions, List.of(), drawBalance);
     }
 
-    /** Deals cancelled in this period within the window whose credit a closed period paid: reversed here. */
-    private List<CarriedClawback> carriedClawbacks(Handle handle, String username, Period period, Plan plan) {
-        List<CarriedClawback> carried = new ArrayList<>();
+    /**
+     * The transactions that count: a deal cancelled within the plan's clawback window no longer
+     * counts toward pay or attainment, as if it never closed. If its period is closed, finance
+     * posts the difference as a prior-period adjustment (see {@link LateChanges}).
+     */
+    static List<Transaction> counting(Plan plan, List<Transaction> transactions) {
         Integer window = plan.limits().clawbackWindowDays();
         if (window == null) {
-            return carried;
+            return transactions;
         }
-        StatementDao statements = handle.attach(StatementDao.class);
-        for (Transaction cancelled : handle.attach(TransactionDao.class)
-                .cancelledEarlier(username, period.start(), period.end())) {
-            if (cancelled.cancelledOn().isAfter(cancelled.closeDate().plusDays(window))) {
-                continue;
-            }
-            Period paidIn = Period.containing(plan.period(), cancelled.closeDate());
-            Optional<StatementDao.StoredStatement> closed = statements.find(username, paidIn.toString())
-                    .filter(row -> !row.status().equals("OPEN"));
-            if (closed.isEmpty()) {
-                continue; // reversed in its own statement, which is still open
-            }
-            // net of what the closed statement paid on it: zero if it was already reversed there
-            BigDecimal paid = BigDecimal.ZERO;
-            for (Statement.Line line : CommissionJson.statement(closed.get().body()).lines()) {
-                if (cancelled.id().equals(line.transactionId())) {
-                    paid = paid.add(line.amount());
-                }
-            }
-            if (paid.signum() != 0) {
-                carried.add(new CarriedClawback(cancelled.id(), cancelled.dealId(), paidIn.toString(),
-                        cancelled.cancelledOn(), paid));
+        List<Transaction> counting = new ArrayList<>(transactions.size());
+        for (Transaction transaction : transactions) {
+            if (transaction.cancelledOn() == null
+                    || transaction.cancelledOn().isAfter(transaction.closeDate().plusDays(window))) {
+                counting.add(transaction);
             }
         }
-        return carried;
+        return counting;
     }
 }

@@ -19,7 +19,37 @@ public record Transaction(
         String currency,
         Values values,
         List<Split> splits,
-        LocalDate cancelledOn) {
+        LocalDate cancelledOn,
+        Conversion conversion) {
+
+    /** A booking in the plan's own currency. */
+    public Transaction(String id, String dealId, LocalDate closeDate, Product product, BigDecimal amount,
+                       String currency, Values values, List<Split> splits, LocalDate cancelledOn) {
+        this(id, dealId, closeDate, product, amount, currency, values, splits, cancelledOn, null);
+    }
+
+    /**
+     * A booking made in another currency than its plan's: its amount there, and the rate
+     * (of the day {@code rateDate}, the latest on or before the close) that converted it.
+     */
+    public record Conversion(String currency, BigDecimal amount, BigDecimal rate, LocalDate rateDate) {
+    }
+
+    public BigDecimal originalAmount() {
+        return conversion == null ? null : conversion.amount();
+    }
+
+    public String originalCurrency() {
+        return conversion == null ? null : conversion.currency();
+    }
+
+    public BigDecimal exchangeRate() {
+        return conversion == null ? null : conversion.rate();
+    }
+
+    public LocalDate rateDate() {
+        return conversion == null ? null : conversion.rateDate();
+    }
 
     /** sku and family need not exist in the catalog: a CRM has its own. */
     public record Product(String sku, String family, BigDecimal units, String industry, String dealType) {
@@ -34,6 +64,6 @@ public record Transaction(
     }
 
     public Transaction withCancelledOn(LocalDate date) {
-        return new Transaction(id, dealId, closeDate, product, amount, currency, values, splits, date);
+        return new Transaction(id, dealId, closeDate, product, amount, currency, values, splits, date, conversion);
     }
 }

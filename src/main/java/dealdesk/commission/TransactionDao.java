@@ -24,7 +24,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowReducer;
 /** Bookings and their splits (commission_transactions, commission_splits), read back as {@link Transaction}s. */
 public interface TransactionDao {
     String SELECT = "select t.id, t.deal_id, t.close_date, t.sku, t.family, t.units, t.amount, t.currency,"
-            + " t.industry, t.deal_type, t.acv, t.tcv, t.cancelled_on, s.username, s.percent"
+            + " t.industry, t.deal_type, t.acv, t.tcv, t.cancelled_on,"
+            + " t.original_amount, t.original_currency, t.exchange_rate, t.rate_date, s.username, s.percent"
             + " from commission_transactions t join commission_splits s on s.transaction_id = t.id";
 
     /** A stored transaction's splits, one row each. */
@@ -35,9 +36,11 @@ public interface TransactionDao {
     int delete(@Bind("ids") String[] ids);
 
     @SqlBatch("insert into commission_transactions (id, deal_id, close_date, sku, family, units, amount, currency,"
-            + " industry, deal_type, acv, tcv, cancelled_on, source, updated_at) values (:id, :dealId, :closeDate,"
+            + " industry, deal_type, acv, tcv, cancelled_on, original_amount, original_currency, exchange_rate,"
+            + " rate_date, source, updated_at) values (:id, :dealId, :closeDate,"
             + " :product.sku, :product.family, :product.units, :amount, :currency, :product.industry,"
-            + " :product.dealType, :values.acv, :values.tcv, :cancelledOn, :source, :now)")
+            + " :product.dealType, :values.acv, :values.tcv, :cancelledOn, :originalAmount, :originalCurrency,"
+            + " :exchangeRate, :rateDate, :source, :now)")
     void insert(@BindMethods Collection<Transaction> transactions, @Bind("source") String source,
                 @Bind("now") Instant now);
 
@@ -115,7 +118,8 @@ public interface TransactionDao {
             return container.values().stream().map(building -> {
                 Transaction read = building.transaction();
                 return new Transaction(read.id(), read.dealId(), read.closeDate(), read.product(), read.amount(),
-                        read.currency(), read.values(), List.copyOf(building.splits()), read.cancelledOn());
+                        read.currency(), read.values(), List.copyOf(building.splits()), read.cancelledOn(),
+                        read.conversion());
             });
         }
 
@@ -127,7 +131,14 @@ public interface TransactionDao {
                             row.getColumn("deal_type", String.class)),
                     row.getColumn("amount", BigDecimal.class), row.getColumn("currency", String.class),
                     new Transaction.Values(row.getColumn("acv", BigDecimal.class), row.getColumn("tcv", BigDecimal.class)),
-                    List.of(), row.getColumn("cancelled_on", LocalDate.class));
+                    List.of(), row.getColumn("cancelled_on", LocalDate.class), conversion(row));
+        }
+
+        private static Transaction.Conversion conversion(RowView row) {
+            String currency = row.getColumn("original_currency", String.class);
+            return currency == null ? null : new Transaction.Conversion(currency,
+                    row.getColumn("original_amount", BigDecimal.class), row.getColumn("exchange_rate", BigDecimal.class),
+                    row.getColumn("rate_date", LocalDate.class));
         }
     }
 }

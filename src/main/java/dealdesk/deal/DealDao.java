@@ -15,16 +15,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DealDao.DealRow.class)
 @RegisterConstructorMapper(CreditSplit.class)
 @RegisterConstructorMapper(StageChange.class)
+@RegisterConstructorMapper(CloseDateChange.class)
 public interface DealDao {
 
     /** A deals row; the business case is JSON text. */
     record DealRow(long id, String accountName, String accountIndustry, String owner, DealStage stage,
                    int probability, LocalDate expectedClose, LocalDate closedOn, DealType type, String nextStep,
-                   String businessCase, Long primaryQuoteId, int version) {
+                   String businessCase, Long primaryQuoteId, int version, BigDecimal expectedAmount,
+                   String currency, ForecastCategory forecastCategory, String externalId) {
     }
 
     String SELECT = "select id, account_name, account_industry, owner, stage, probability, expected_close, closed_on, "
-            + "type, next_step, business_case::text as business_case, primary_quote_id, version from deals ";
+            + "type, next_step, business_case::text as business_case, primary_quote_id, version, "
+            + "expected_amount, currency, forecast_category, external_id from deals ";
 
     @SqlQuery(SELECT + "where id = :id")
     Optional<DealRow> find(@Bind("id") long id);
@@ -39,6 +42,24 @@ public interface DealDao {
 
     @SqlQuery(SELECT + "order by id")
     List<DealRow> all();
+
+    @SqlQuery(SELECT + "where external_id = :externalId for update")
+    Optional<DealRow> lockByExternalId(@Bind("externalId") String externalId);
+
+    /** Sets the pipeline fields: expected amount and currency, forecast category (null: the stage's), external id. */
+    @SqlUpdate("update deals set expected_amount = :amount, currency = :currency, forecast_category = :category, "
+            + "external_id = :externalId where id = :id")
+    void updateForecast(@Bind("id") long id, @Bind("amount") BigDecimal amount, @Bind("currency") String currency,
+                        @Bind("category") ForecastCategory category, @Bind("externalId") String externalId);
+
+    @SqlQuery("select from_date as \"from\", to_date as \"to\", changed_by, changed_at from deal_close_date_history "
+            + "where deal_id = :id order by id")
+    List<CloseDateChange> closeDateHistory(@Bind("id") long id);
+
+    @SqlUpdate("insert into deal_close_date_history (deal_id, from_date, to_date, changed_by, changed_at) "
+            + "values (:id, :from, :to, :by, :at)")
+    void insertCloseDateChange(@Bind("id") long id, @Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                               @Bind("by") String by, @Bind("at") Instant at);
 
     @SqlUpdate("insert into deals (account_name, account_industry, owner, stage, probability, expected_close, type, "
             + "next_step, business_case, created_at, updated_at) values (:accountName, :accountIndustry, :owner, :stage, "

@@ -20,9 +20,15 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DealResource {
     private final DealService deals;
+    private final DealImport imports;
 
     public DealResource(DealService deals) {
+        this(deals, null);
+    }
+
+    public DealResource(DealService deals, DealImport imports) {
         this.deals = deals;
+        this.imports = imports;
     }
 
     @GET
@@ -35,6 +41,17 @@ public class DealResource {
     @PermitAll
     public Response create(@Auth User user, DealRequest request) {
         return Response.status(Response.Status.CREATED).entity(deals.create(user, request)).build();
+    }
+
+    /** A CRM export of open deals: created or updated by externalId, all rows or none. */
+    @POST
+    @Consumes("text/csv")
+    @PermitAll
+    public DealImport.Result importCsv(@Auth User user, String csv) {
+        if (imports == null) {
+            throw new dealdesk.common.ApiException(dealdesk.common.ErrorCode.UNSUPPORTED_MEDIA_TYPE, "CSV import is off");
+        }
+        return imports.importCsv(user, csv);
     }
 
     @GET

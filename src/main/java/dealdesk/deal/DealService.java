@@ -7,7 +7,9 @@ import dealdesk.auth.User;
 import dealdesk.auth.UserService;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
+import dealdesk.common.Money;
 import dealdesk.common.Validation;
+import dealdesk.common.Values;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
 import dealdesk.quote.QuoteStatus;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,60 +38,102 @@ public class DealService {
     private final QuoteService quotes;
     private final DealClosedListener closedListener;
     private final Period closeDateHorizon;
+    private final DealAdvisor advisor;
 
     /** {@code closedListener} hears about won and cancelled deals (the commission engine), in their transaction. */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
                        DealClosedListener closedListener) {
-        this(jdbi, mapper, clock, users, quotes, closedListener, Period.ofYears(5));
+        this(jdbi, mapper, clock, users, quotes, closedListener, DealAdvisor.NONE, Period.ofYears(5));
+    }
+
+    /** {@code advisor} gives new deals their default currency and every deal its flags (the pipeline feature). */
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
+                       DealClosedListener closedListener, DealAdvisor advisor) {
+        this(jdbi, mapper, clock, users, quotes, closedListener, advisor, Period.ofYears(5));
     }
 
     /** {@code closeDateHorizon}: how far after today a close date may be (none is before {@value #EARLIEST}). */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
-                       DealClosedListener closedListener, Period closeDateHorizon) {
+                       DealClosedListener closedListener, DealAdvisor advisor, Period closeDateHorizon) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.users = users;
         this.quotes = quotes;
         this.closedListener = closedListener;
+        this.advisor = advisor;
         this.closeDateHorizon = closeDateHorizon;
+    }
+
+    /** The same service on another clock: the demo seeds deals as if they moved over past weeks. */
+    public DealService withClock(Clock otherClock) {
+        return new DealService(jdbi, mapper, otherClock, users, quotes, closedListener, advisor, closeDateHorizon);
     }
 
     public Deal create(User caller, DealRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "a deal is required");
         }
-        String owner = request.owner() == null ? caller.username() : request.owner();
         Validation v = new Validation();
+        String owner = request.owner() == null ? caller.username() : request.owner();
+        if (users.find(owner).isPresent() && !DealAccess.canEdit(caller, owner, users)) {
+            throw ApiException.forbidden("you may not create deals for " + owner);
+        }
+        check(v, caller, request);
+        v.throwIfInvalid();
+        long id = DealImport.externalIdTakenMeanwhile(() -> jdbi.inTransaction(handle -> {
+            if (request.externalId() != null
+                    && handle.attach(DealDao.class).lockByExternalId(request.externalId().strip()).isPresent()) {
+                throw new ApiException(ErrorCode.CONFLICT, "a deal with externalId " + request.externalId() + " exists",
+                        List.of(new dealdesk.common.FieldError("externalId", "already imported")));
+            }
+            return insert(handle, caller, request);
+        }));
+        return load(id);
+    }
+
+    /** Checks a new deal; the owner must exist (the caller's right to create for them is checked before). */
+    void check(Validation v, User caller, DealRequest request) {
+        String owner = request.owner() == null ? caller.username() : request.owner();
         account(v, request.account());
         if (users.find(owner).isEmpty()) {
             v.add("owner", "unknown user " + owner);
-        } else if (!DealAccess.canEdit(caller, owner, users)) {
-            throw ApiException.forbidden("you may not create deals for " + owner);
         }
-        List<CreditSplit> splits = request.splits() == null ? List.of(new CreditSplit(owner, HUNDRED)) : request.splits();
-        splits(v, splits);
+        splits(v, request.splits() == null ? List.of(new CreditSplit(owner, HUNDRED)) : request.splits());
         DealStage stage = request.stage() == null ? DealStage.PROSPECTING : request.stage();
         v.require(stage.open(), "stage", "a new deal is open: PROSPECTING to NEGOTIATION");
         v.require(request.expectedCloseDate() != null, "expectedCloseDate", "a date like 2026-12-15 is required");
         closeDate(v, request.expectedCloseDate(), "expectedCloseDate");
         text(v, request.nextStep(), "nextStep");
         businessCase(v, request.businessCase());
-        v.throwIfInvalid();
+        forecast(v, request.expectedAmount(), request.currency(), request.forecastCategory());
+        if (request.currency() != null || users.find(owner).isPresent()) {
+            decimals(v, request.expectedAmount(), request.currency() != null ? request.currency()
+                    : advisor.defaultCurrency(owner).getCurrencyCode());
+        }
+        v.require(request.externalId() == null || (!request.externalId().isBlank() && request.externalId().length() <= 200),
+                "externalId", "an external id is 1 to 200 characters");
+    }
+
+    /** Stores a checked new deal in the caller's transaction; returns its id. */
+    long insert(Handle handle, User caller, DealRequest request) {
+        String owner = request.owner() == null ? caller.username() : request.owner();
+        DealStage stage = request.stage() == null ? DealStage.PROSPECTING : request.stage();
         Instant now = clock.instant();
-        long id = jdbi.inTransaction(handle -> {
-            DealDao dao = handle.attach(DealDao.class);
-            long newId = dao.insert(request.account().name().strip(), request.account().industry(), owner, stage,
-                    stage.probability(), request.expectedCloseDate(),
-                    request.type() == null ? DealType.NEW : request.type(), request.nextStep(),
-                    write(request.businessCase() == null ? BusinessCase.empty() : request.businessCase()), now);
-            for (CreditSplit split : splits) {
-                dao.insertSplit(newId, split.username(), split.percent());
-            }
-            dao.insertStageChange(newId, null, stage, caller.username(), now);
-            return newId;
-        });
-        return load(id);
+        DealDao dao = handle.attach(DealDao.class);
+        long newId = dao.insert(request.account().name().strip(), request.account().industry(), owner, stage,
+                stage.probability(), request.expectedCloseDate(),
+                request.type() == null ? DealType.NEW : request.type(), request.nextStep(),
+                write(request.businessCase() == null ? BusinessCase.empty() : request.businessCase()), now);
+        for (CreditSplit split : request.splits() == null ? List.of(new CreditSplit(owner, HUNDRED)) : request.splits()) {
+            dao.insertSplit(newId, split.username(), split.percent());
+        }
+        dao.insertStageChange(newId, null, stage, caller.username(), now);
+        String currency = request.currency() != null ? request.currency()
+                : advisor.defaultCurrency(owner).getCurrencyCode();
+        dao.updateForecast(newId, request.expectedAmount(), currency, request.forecastCategory(),
+                request.externalId() == null ? null : request.externalId().strip());
+        return newId;
     }
 
     public Deal get(User viewer, long id) {
@@ -122,6 +167,14 @@ public class DealService {
             throw ApiException.invalid("body", "the fields to change are required");
         }
         Validation v = new Validation();
+        check(v, patch);
+        v.throwIfInvalid();
+        jdbi.useTransaction(handle -> apply(handle, caller, lockForChange(handle, caller, id, patch.version()), patch));
+        return load(id);
+    }
+
+    /** Checks the fields a patch gives. */
+    void check(Validation v, DealPatch patch) {
         if (patch.account() != null) {
             account(v, patch.account());
         }
@@ -133,38 +186,52 @@ public class DealService {
         text(v, patch.nextStep(), "nextStep");
         businessCase(v, patch.businessCase());
         closeDate(v, patch.expectedCloseDate(), "expectedCloseDate");
+        forecast(v, patch.expectedAmount(), patch.currency(), patch.forecastCategory());
+    }
+
+    /** Applies a checked patch to a deal locked in the caller's transaction. */
+    void apply(Handle handle, User caller, Deal deal, DealPatch patch) {
+        long id = deal.id();
+        if (!deal.stage().open()) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "deal " + id + " is " + deal.stage() + " and cannot change");
+        }
+        if (patch.primaryQuoteId() != null) {
+            boolean ofThisDeal = quotes.quotesOfDeal(handle, id).contains(patch.primaryQuoteId());
+            if (!ofThisDeal) {
+                throw ApiException.invalid("primaryQuoteId", "quote " + patch.primaryQuoteId() + " is not a quote of deal " + id);
+            }
+        }
+        String currency = patch.currency() != null ? patch.currency() : deal.currency().getCurrencyCode();
+        BigDecimal amount = patch.expectedAmount() != null ? patch.expectedAmount()
+                : deal.expectedAmount() == null ? null : deal.expectedAmount().amount();
+        Validation v = new Validation();
+        decimals(v, amount, currency);
         v.throwIfInvalid();
-        jdbi.useTransaction(handle -> {
-            Deal deal = lockForChange(handle, caller, id, patch.version());
-            if (!deal.stage().open()) {
-                throw new ApiException(ErrorCode.INVALID_STATE, "deal " + id + " is " + deal.stage() + " and cannot change");
+        Account account = patch.account() == null ? deal.account() : patch.account();
+        DealStage stage = patch.stage() == null ? deal.stage() : patch.stage();
+        LocalDate expectedClose = patch.expectedCloseDate() == null ? deal.expectedCloseDate() : patch.expectedCloseDate();
+        DealDao dao = handle.attach(DealDao.class);
+        dao.update(id, account.name().strip(), account.industry(), stage, stage.probability(), expectedClose,
+                deal.closedOn(), patch.type() == null ? deal.type() : patch.type(),
+                patch.nextStep() == null ? deal.nextStep() : patch.nextStep(),
+                write(patch.businessCase() == null ? deal.businessCase() : patch.businessCase()),
+                patch.primaryQuoteId() == null ? deal.primaryQuoteId() : patch.primaryQuoteId(), clock.instant());
+        // a stage change brings the new stage's forecast category unless the rep sets one with it
+        ForecastCategory category = patch.forecastCategory() != null ? patch.forecastCategory()
+                : stage != deal.stage() ? null : dao.find(id).map(DealDao.DealRow::forecastCategory).orElse(null);
+        dao.updateForecast(id, amount, currency, category, deal.externalId());
+        if (patch.splits() != null) {
+            dao.deleteSplits(id);
+            for (CreditSplit split : patch.splits()) {
+                dao.insertSplit(id, split.username(), split.percent());
             }
-            if (patch.primaryQuoteId() != null) {
-                boolean ofThisDeal = quotes.quotesOfDeal(handle, id).contains(patch.primaryQuoteId());
-                if (!ofThisDeal) {
-                    throw ApiException.invalid("primaryQuoteId", "quote " + patch.primaryQuoteId() + " is not a quote of deal " + id);
-                }
-            }
-            Account account = patch.account() == null ? deal.account() : patch.account();
-            DealStage stage = patch.stage() == null ? deal.stage() : patch.stage();
-            DealDao dao = handle.attach(DealDao.class);
-            dao.update(id, account.name().strip(), account.industry(), stage, stage.probability(),
-                    patch.expectedCloseDate() == null ? deal.expectedCloseDate() : patch.expectedCloseDate(),
-                    deal.closedOn(), patch.type() == null ? deal.type() : patch.type(),
-                    patch.nextStep() == null ? deal.nextStep() : patch.nextStep(),
-                    write(patch.businessCase() == null ? deal.businessCase() : patch.businessCase()),
-                    patch.primaryQuoteId() == null ? deal.primaryQuoteId() : patch.primaryQuoteId(), clock.instant());
-            if (patch.splits() != null) {
-                dao.deleteSplits(id);
-                for (CreditSplit split : patch.splits()) {
-                    dao.insertSplit(id, split.username(), split.percent());
-                }
-            }
-            if (stage != deal.stage()) {
-                dao.insertStageChange(id, deal.stage(), stage, caller.username(), clock.instant());
-            }
-        });
-        return load(id);
+        }
+        if (stage != deal.stage()) {
+            dao.insertStageChange(id, deal.stage(), stage, caller.username(), clock.instant());
+        }
+        if (!expectedClose.equals(deal.expectedCloseDate())) {
+            dao.insertCloseDateChange(id, deal.expectedCloseDate(), expectedClose, caller.username(), clock.instant());
+        }
     }
 
     /** The body of close-won: the day it closed (default today). */
@@ -251,7 +318,7 @@ public class DealService {
         }
     }
 
-    private Deal lockForChange(Handle handle, User caller, long id, Integer version) {
+    Deal lockForChange(Handle handle, User caller, long id, Integer version) {
         handle.attach(DealDao.class).lock(id).orElseThrow(() -> ApiException.notFound("deal", id));
         Deal deal = read(handle, id);
         if (!DealAccess.canEdit(caller, deal.owner(), users)) {
@@ -267,9 +334,35 @@ public class DealService {
     private Deal read(Handle handle, long id) {
         DealDao dao = handle.attach(DealDao.class);
         DealDao.DealRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("deal", id));
-        return new Deal(row.id(), new Account(row.accountName(), row.accountIndustry()), row.owner(), dao.splits(id),
+        Currency currency = row.currency() == null ? advisor.defaultCurrency(row.owner())
+                : Currency.getInstance(row.currency().strip());
+        ForecastCategory category = !row.stage().open() || row.forecastCategory() == null
+                ? ForecastCategory.of(row.stage()) : row.forecastCategory();
+        Deal deal = new Deal(row.id(), new Account(row.accountName(), row.accountIndustry()), row.owner(), dao.splits(id),
                 row.stage(), row.probability(), row.expectedClose(), row.closedOn(), row.type(), row.nextStep(),
-                readCase(row.businessCase()), row.primaryQuoteId(), row.version(), dao.history(id));
+                readCase(row.businessCase()), row.primaryQuoteId(), row.version(), dao.history(id),
+                row.expectedAmount() == null ? null : Money.of(row.expectedAmount(), currency).rounded(), currency,
+                category, row.externalId(), dao.closeDateHistory(id), List.of());
+        return deal.withFlags(advisor.flags(deal));
+    }
+
+    /** Expected amount, currency and forecast category, as a request gives them. */
+    private static void forecast(Validation v, BigDecimal amount, String currency, ForecastCategory category) {
+        v.require(currency == null || Money.isKnownCurrency(currency), "currency",
+                "an ISO 4217 currency code like USD or EUR is required, not " + currency);
+        v.require(amount == null || amount.signum() >= 0 && amount.compareTo(Values.ABSURD) < 0, "expectedAmount",
+                "an amount from 0 to below 1,000,000,000,000 is required");
+        v.require(category != ForecastCategory.CLOSED, "forecastCategory",
+                "an open deal is PIPELINE, BEST_CASE, COMMIT or OMITTED; it is CLOSED once it closes");
+    }
+
+    /** An amount has no more decimals than its currency's minor unit (JPY none, BHD three). */
+    private static void decimals(Validation v, BigDecimal amount, String currency) {
+        if (amount != null && currency != null && Money.isKnownCurrency(currency)) {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            v.require(amount.stripTrailingZeros().scale() <= digits, "expectedAmount",
+                    "an amount in " + currency + " has at most " + digits + " decimals");
+        }
     }
 
     private void account(Validation v, Account account) {

@@ -5,6 +5,7 @@ import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
 import dealdesk.commission.CommissionServices;
 import dealdesk.deal.DealService;
+import dealdesk.pipeline.FunnelService;
 import dealdesk.pricing.PricingService;
 import dealdesk.quote.QuoteService;
 import org.slf4j.Logger;
@@ -28,15 +29,17 @@ public class DemoSeeder {
     private final QuoteService quotes;
     private final DealService deals;
     private final CommissionServices commission;
+    private final FunnelService funnel;
 
     public DemoSeeder(UserService users, CatalogService catalog, PricingService pricing, QuoteService quotes,
-                      DealService deals, CommissionServices commission) {
+                      DealService deals, CommissionServices commission, FunnelService funnel) {
         this.users = users;
         this.catalog = catalog;
         this.pricing = pricing;
         this.quotes = quotes;
         this.deals = deals;
         this.commission = commission;
+        this.funnel = funnel;
     }
 
     /** Seeds an empty database; returns whether it did. */
@@ -51,7 +54,7 @@ public class DemoSeeder {
         users.create(new UserService.NewUser("bob", "Bob Baker", Role.REP, PASSWORD, "manager"));
         catalog.seed(CatalogDemo::seed);
         new CommissionDemo(commission).seed();
-        DealDemo.seed(pricing, quotes, deals, users, catalog);
+        DealDemo.seed(pricing, quotes, deals, users, catalog, funnel);
         LOG.info("Seeded the demo users, catalog, pricing data, deals, quotes and commission plans");
         return true;
     }

@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * each font is loaded into this document only when first drawn, as a subset.
  * Not thread-safe: one per document.
  */
-final class DocumentText {
+public final class DocumentText {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -31,7 +31,7 @@ final class DocumentText {
     private final boolean rightToLeft;
     private final Map<FontFace, PDType0Font> loaded = new IdentityHashMap<>();
 
-    DocumentText(PDDocument document, FontLibrary fonts, boolean rightToLeft) {
+    public DocumentText(PDDocument document, FontLibrary fonts, boolean rightToLeft) {
         this.document = document;
         this.fonts = fonts;
         this.rightToLeft = rightToLeft;
@@ -42,7 +42,7 @@ final class DocumentText {
     }
 
     /** Width in points of one line of logical text. */
-    float width(String text, FontStyle style, float size) {
+    public float width(String text, FontStyle style, float size) {
         String shaped = ArabicShaping.shape(text);
         float width = 0;
         FontFace current = null;
@@ -62,7 +62,7 @@ final class DocumentText {
      * Breaks text into lines no wider than maxWidth: at spaces, and inside a word
      * too long for a line (Japanese has no spaces) between characters.
      */
-    List<String> wrap(String text, FontStyle style, float size, float maxWidth) {
+    public List<String> wrap(String text, FontStyle style, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             wrapParagraph(paragraph, style, size, maxWidth, lines);
@@ -123,7 +123,7 @@ final class DocumentText {
     }
 
     /** Draws one line of logical text with its left edge at x and its baseline at y. */
-    void draw(PDPageContentStream content, String text, float x, float y, FontStyle style, float size) {
+    public void draw(PDPageContentStream content, String text, float x, float y, FontStyle style, float size) {
         String visual = visualOrder(ArabicShaping.shape(text));
         if (visual.isEmpty()) {
             return;

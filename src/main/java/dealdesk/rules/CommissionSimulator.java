@@ -20,9 +20,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A what-if: each user's statement for a period computed twice from the same stored inputs,
- * once as things are and once with a change (a draft plan, or draft rules), compared on
- * earnings. The work is split per user over one thread per core, each on its own connection
+ * A what-if: each user's statement for a period as it stands (stored, or computed from the
+ * stored inputs) and as a change (a draft plan, or draft rules) would compute it from the same
+ * inputs, compared on earnings. The work is split per user over one thread per core, each on its own connection
  * in a transaction that is rolled back: a simulation stores nothing.
  */
 public final class CommissionSimulator {
@@ -45,7 +45,8 @@ public final class CommissionSimulator {
     }
 
     public CommissionSimulator(Jdbi jdbi, StatementService statements) {
-        this(jdbi, statements, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // two per core: while one waits for the database, the other computes
+        this(jdbi, statements, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     public CommissionSimulator(Jdbi jdbi, StatementService statements, int threads) {
@@ -54,7 +55,10 @@ public final class CommissionSimulator {
         this.threads = threads;
     }
 
-    /** Users without a statement for the period (no plan, or a plan paying by another period) are left out. */
+    /**
+     * Users without a statement for the period (no plan, or a plan paying by another period) are
+     * left out. For a closed period, "current" is what the closed statement paid.
+     */
     public Simulation run(Period period, List<String> usernames, Change change) {
         List<List<String>> slices = new ArrayList<>();
         int size = Math.max(1, (usernames.size() + threads - 1) / threads);
@@ -119,10 +123,11 @@ public final class CommissionSimulator {
         } catch (ApiException e) {
             return Optional.empty();
         }
-        Statement current = statements.engine().compute(input);
+        // as things are: the stored statement (an open one is current by construction), else computed now
+        BigDecimal before = handle.attach(PlanChangeDao.class).storedEarned(username, period.toString())
+                .orElseGet(() -> statements.statement(handle, username, period).totals().earned());
         Statement simulated = change.engine().compute(change.input().apply(input));
-        BigDecimal before = current.totals().earned();
         BigDecimal after = simulated.totals().earned();
-        return Optional.of(new UserResult(username, current.currency(), before, after, after.subtract(before)));
+        return Optional.of(new UserResult(username, simulated.currency(), before, after, after.subtract(before)));
     }
 }

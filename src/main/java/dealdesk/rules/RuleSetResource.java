@@ -4,6 +4,7 @@ import dealdesk.auth.User;
 import dealdesk.common.ApiException;
 import dealdesk.rules.api.ActivationRequest;
 import dealdesk.rules.api.RuleSetRequest;
+import dealdesk.rules.api.SimulationRequest;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +24,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
     private final RuleSetService ruleSets;
+    private final WhatIfService whatIf;
 
-    public RuleSetResource(RuleSetService ruleSets) {
+    public RuleSetResource(RuleSetService ruleSets, WhatIfService whatIf) {
         this.ruleSets = ruleSets;
+        this.whatIf = whatIf;
     }
 
     @GET
@@ -67,6 +70,18 @@ public class RuleSetResource {
             throw ApiException.invalid("from", "send {from}: the first day the rules are in force");
         }
         return ruleSets.activate(id(id), request.from(), user.username());
+    }
+
+    /** Each rep's earnings in the period by the rules in force and by this version; stores nothing. */
+    @POST
+    @Path("/{id}/simulate")
+    @RolesAllowed({"FINANCE", "ADMIN"})
+    public CommissionSimulator.Simulation simulate(@Auth User user, @PathParam("id") String id,
+                                                   SimulationRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("period", "send {period}, like 2026-Q4");
+        }
+        return whatIf.simulateRuleSet(id(id), request.period(), user.username());
     }
 
     private static long id(String text) {

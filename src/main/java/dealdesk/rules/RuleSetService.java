@@ -214,7 +214,9 @@ public class RuleSetService {
         RuleSetRow row = find(id);
         RuleBase base = RuleBase.parse(row.base(), "base");
         compiled(id);
-        long activationId = jdbi.inTransaction(handle -> {
+        record Stored(long activationId, Long previousId) {
+        }
+        Stored stored = jdbi.inTransaction(handle -> {
             handle.execute("select pg_advisory_xact_lock(hashtext(?))", "rule-set:" + base.label());
             RuleSetDao dao = handle.attach(RuleSetDao.class);
             if (base == RuleBase.COMMISSION) {
@@ -227,27 +229,19 @@ public class RuleSetService {
                 }
             }
             Long previous = latestOrNull(dao.activations(base.label()), from);
-            long stored = dao.activate(base.label(), id, from, actor, clock.instant());
+            long activationId = dao.activate(base.label(), id, from, actor, clock.instant());
             for (ActivationListener listener : listeners) {
                 listener.activated(handle, base, from);
             }
-            Map<String, Object> after = auditOf(base, id, row.note(), from);
             Audit.record(handle, actor, "ACTIVATE_RULE_SET", "rule_set", Long.toString(id),
-                    previous == null ? null : Map.of("ruleSetId", previous), after);
-            return stored;
+                    previous == null ? null : Map.of("ruleSetId", previous), auditOf(base, id, row.note(), from));
+            return new Stored(activationId, previous);
         });
         reload();
-        ActivationRow activation = timeline(base).stream().filter(a -> a.id() == activationId).findFirst()
+        ActivationRow activation = timeline(base).stream().filter(a -> a.id() == stored.activationId()).findFirst()
                 .orElseThrow();
-        Long previous = null;
-        List<ActivationRow> timeline = timeline(base);
-        for (ActivationRow earlier : timeline) {
-            if (earlier.id() < activationId && !earlier.activeFrom().isAfter(from)) {
-                previous = earlier.ruleSetId();
-            }
-        }
         return new ActivationView(id, base.label(), status(base, id), activation.activeFrom(),
-                activation.activatedBy(), activation.activatedAt(), previous);
+                activation.activatedBy(), activation.activatedAt(), stored.previousId());
     }
 
     private static Long latestOrNull(List<ActivationRow> timeline, LocalDate on) {

@@ -9,7 +9,9 @@ import dealdesk.testing.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
+import org.glassfish.jersey.client.ClientProperties;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,8 +46,10 @@ class RuleSetApiTest {
         alice = TestApp.token(APP, "alice");
     }
 
+    /** Uploads compile rules and simulations recompute a quarter: give them time on a busy machine. */
     static Response post(String path, String token, Object body) {
-        return TestApp.request(APP, path, token).post(Entity.json(body));
+        return TestApp.request(APP, path, token).property(ClientProperties.READ_TIMEOUT, 120_000)
+                .post(Entity.json(body));
     }
 
     @SuppressWarnings("unchecked")
@@ -54,14 +58,21 @@ class RuleSetApiTest {
     }
 
     @Test
-    void theFilesUnderRulesAreTheFirstActiveVersionOfEachBase() {
+    @SuppressWarnings("unchecked")
+    void theFilesUnderRulesAreTheFirstVersionOfEachBaseActiveFromTheStartOfTime() {
         for (String base : List.of("commission", "pricing")) {
-            Map<String, Object> active = json(TestApp.request(APP, "/api/v1/rulesets/active?base=" + base, finance).get(),
-                    200);
+            List<Map<String, Object>> versions = TestApp.request(APP, "/api/v1/rulesets?base=" + base, finance)
+                    .get(List.class);
+            Map<String, Object> first = json(TestApp.request(APP, "/api/v1/rulesets/" + versions.get(0).get("id"),
+                    finance).get(), 200);
 
-            assertThat(active).containsEntry("base", base).containsEntry("activeFrom", "1900-01-01");
-            assertThat((String) active.get("drl")).contains("package dealdesk." + (base.equals("commission")
+            assertThat(first).containsEntry("base", base).containsEntry("createdBy", "system");
+            assertThat((String) first.get("drl")).contains("package dealdesk." + (base.equals("commission")
                     ? "commission.rules" : "pricing"));
+            List<Map<String, Object>> audit = TestApp.request(APP, "/api/v1/audit?entity=rule_set&entityId="
+                    + first.get("id"), finance).get(List.class);
+            assertThat(audit).last().satisfies(entry -> assertThat(entry.get("after").toString())
+                    .contains("activeFrom=1900-01-01"));
         }
     }
 
@@ -134,6 +145,52 @@ class RuleSetApiTest {
                 admin).get(List.class);
         assertThat(audit).extracting(entry -> entry.get("action"))
                 .containsExactly("ACTIVATE_RULE_SET", "CREATE_RULE_SET");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDraftCommissionRuleSetIsSimulatedPerRepThenActivatedFromTheNextOpenPeriod() {
+        String drl = (String) json(TestApp.request(APP, "/api/v1/rulesets/active?base=commission", admin).get(), 200)
+                .get("drl");
+        String doubled = drl.replace("insert(new RateDecision($credit, $base.rate(), ",
+                "insert(new RateDecision($credit, $base.rate().multiply(new java.math.BigDecimal(\"2\")), ");
+        assertThat(doubled).isNotEqualTo(drl);
+        Map<String, Object> draft = json(post("/api/v1/rulesets", admin, Map.of("base", "commission", "drl", doubled,
+                "note", "double the base rate")), 201);
+        String path = "/api/v1/rulesets/" + draft.get("id");
+        BigDecimal aliceNow = earned("alice", "2026-Q4");
+
+        Map<String, Object> simulation = json(post(path + "/simulate", finance, Map.of("period", "2026-Q4")), 200);
+
+        List<Map<String, Object>> users = (List<Map<String, Object>>) simulation.get("users");
+        assertThat(users).extracting(u -> u.get("username")).containsExactly("alice", "bob");
+        assertThat(new BigDecimal(users.get(0).get("current").toString())).isEqualByComparingTo(aliceNow);
+        BigDecimal aliceSimulated = new BigDecimal(users.get(0).get("simulated").toString());
+        assertThat(aliceSimulated).isGreaterThan(aliceNow);
+        assertThat(earned("alice", "2026-Q4")).isEqualByComparingTo(aliceNow);
+        assertThat(details(post(path + "/simulate", finance, Map.of("period", "Q4")), 422))
+                .extracting(d -> d.get("path")).containsExactly("period");
+        assertThat(status(post(path + "/simulate", alice, Map.of("period", "2026-Q4")))).isEqualTo(403);
+
+        json(TestApp.request(APP, "/api/v1/periods/2026-Q3/close", finance).post(Entity.json(Map.of())), 200);
+        BigDecimal aliceQ3 = earned("alice", "2026-Q3");
+        assertThat(json(post(path + "/activate", admin, Map.of("from", "2026-09-30")), 409).get("details").toString())
+                .contains("from");
+
+        json(post(path + "/activate", admin, Map.of("from", "2026-10-01")), 200);
+
+        assertThat(earned("alice", "2026-Q4")).isEqualByComparingTo(aliceSimulated);
+        assertThat(earned("alice", "2026-Q3")).isEqualByComparingTo(aliceQ3);
+        List<Map<String, Object>> audit = TestApp.request(APP, "/api/v1/audit?entity=rule_set&entityId=" + draft.get("id"),
+                admin).get(List.class);
+        assertThat(audit).extracting(entry -> entry.get("action"))
+                .containsExactly("ACTIVATE_RULE_SET", "SIMULATE_RULE_SET", "CREATE_RULE_SET");
+    }
+
+    static BigDecimal earned(String username, String period) {
+        Map<String, Object> statement = json(TestApp.request(APP, "/api/v1/statements/" + username + "/" + period,
+                finance).get(), 200);
+        return new BigDecimal(((Map<String, Object>) statement.get("totals")).get("earned").toString());
     }
 
     @Test

@@ -90,7 +90,13 @@ public final class CommissionEngine {
         BigDecimal credited = credits.isEmpty() ? BigDecimal.ZERO : credits.get(credits.size() - 1).end();
         EngineFacts facts = facts(plan, period, input.quota(), credits, credited);
         Decisions decisions = deciders.apply(period).decide(facts);
-        return assemble(input, facts, decisions, credited);
+        java.util.Map<String, Transaction.Conversion> conversions = new java.util.HashMap<>();
+        for (Transaction transaction : input.transactions()) {
+            if (transaction.conversion() != null) {
+                conversions.put(transaction.id(), transaction.conversion());
+            }
+        }
+        return assemble(input, facts, decisions, credited).withConversions(conversions);
     }
 
     // ---- facts ---------------------------------------------------------------

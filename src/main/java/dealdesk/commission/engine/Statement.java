@@ -20,7 +20,16 @@ public record Statement(
         List<Line> lines,
         List<AwardLine> awards,
         Totals totals,
-        Progress progress) {
+        Progress progress,
+        List<AdjustmentLine> adjustments) {
+
+    /** As computed by the engine: finance's adjustments are laid over it when it is read. */
+    public Statement(String username, String period, String currency, String status, String plan, BigDecimal quota,
+                     BigDecimal credited, BigDecimal attainment, List<Line> lines, List<AwardLine> awards, Totals totals,
+                     Progress progress) {
+        this(username, period, currency, status, plan, quota, credited, attainment, lines, awards, totals, progress,
+                List.of());
+    }
 
     public static final String COMMISSION = "COMMISSION";
     public static final String SPIF = "SPIF";
@@ -35,6 +44,13 @@ public record Statement(
 
     /** A non-cash SPIF award: listed with its value, never paid. */
     public record AwardLine(String spif, String type, String description, BigDecimal value) {
+    }
+
+    /**
+     * A finance adjustment: kind MANUAL, DISPUTE or PRIOR_PERIOD; sourcePeriod names the
+     * closed period a prior-period adjustment corrects.
+     */
+    public record AdjustmentLine(long id, String kind, BigDecimal amount, String reason, String sourcePeriod) {
     }
 
     /** earned: cash commission and SPIFs after the cap; payable = earned + adjustments + drawPaid - drawRecovered. */
@@ -69,7 +85,16 @@ public record Statement(
 
     /** The credit: transaction, deal, split percent of the basis amount, and the credited amount. */
     public record Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
-                         BigDecimal credit) {
+                         BigDecimal credit, dealdesk.commission.Transaction.Conversion conversion) {
+
+        public Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
+                      BigDecimal credit) {
+            this(transactionId, dealId, username, basis, splitPercent, credit, null);
+        }
+
+        public Source withConversion(dealdesk.commission.Transaction.Conversion newConversion) {
+            return new Source(transactionId, dealId, username, basis, splitPercent, credit, newConversion);
+        }
     }
 
     /** rate: the line rate (or SPIF award value); source: the plan path it came from. */
@@ -84,8 +109,40 @@ public record Statement(
                             BigDecimal sliceTo) {
     }
 
+    /** The statement with each line's trace naming the exchange rate its transaction was converted at. */
+    public Statement withConversions(java.util.Map<String, dealdesk.commission.Transaction.Conversion> byTransaction) {
+        if (byTransaction.isEmpty()) {
+            return this;
+        }
+        List<Line> converted = new java.util.ArrayList<>(lines.size());
+        for (Line line : lines) {
+            var conversion = line.transactionId() == null ? null : byTransaction.get(line.transactionId());
+            if (conversion == null || line.trace() == null || line.trace().source() == null) {
+                converted.add(line);
+                continue;
+            }
+            Trace trace = line.trace();
+            Trace withRate = new Trace(trace.source().withConversion(conversion), trace.plan(), trace.rules(),
+                    trace.rate(), trace.factors(), trace.band(), trace.baseAmount(), trace.exact(), trace.result());
+            converted.add(new Line(line.transactionId(), line.component(), line.band(), line.baseAmount(), line.rate(),
+                    line.amount(), withRate));
+        }
+        return new Statement(username, period, currency, status, plan, quota, credited, attainment, converted, awards,
+                totals, progress, adjustments);
+    }
+
     public Statement withStatus(String newStatus) {
         return new Statement(username, period, currency, newStatus, plan, quota, credited, attainment, lines, awards,
-                totals, progress);
+                totals, progress, adjustments);
+    }
+
+    /** The statement with finance's adjustments listed and counted in totals.adjustments and payable. */
+    public Statement withAdjustments(List<AdjustmentLine> newAdjustments, BigDecimal adjustmentsTotal) {
+        BigDecimal payable = totals.earned().add(adjustmentsTotal).add(totals.drawPaid())
+                .subtract(totals.drawRecovered());
+        Totals adjusted = new Totals(totals.earned(), adjustmentsTotal, totals.drawPaid(), totals.drawRecovered(),
+                payable, totals.drawBalance());
+        return new Statement(username, period, currency, status, plan, quota, credited, attainment, lines, awards,
+                adjusted, progress, List.copyOf(newAdjustments));
     }
 }
