@@ -16,6 +16,9 @@ import dealdesk.commission.QuoteCommissionEstimator;
 import dealdesk.commission.RecomputeJobs;
 import dealdesk.commission.StatementResource;
 import dealdesk.common.Audit;
+import dealdesk.common.CleanRequests;
+import dealdesk.common.JsonErrorPages;
+import dealdesk.common.OpenApiResource;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
@@ -109,6 +112,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JsonErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new RequestSizeLimit(config.getMaxRequestSize().toBytes()));
+        environment.jersey().register(new CleanRequests());
+        JsonErrorPages.install(environment);
 
         Jdbi jdbi = Audit.useClock(config.getDatabase().build(environment), clock);
         UserService users = config.getAuth().buildUserService(jdbi, clock);
@@ -163,11 +168,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PlanChangeResource(whatIf,
                 new PlanExplainer(commission.planLookup(), commission.statements(), clock), users));
 
-        // --- pipeline: deal flags, coverage, funnel ---
-        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission);
-        environment.jersey().register(pipeline.resource());
-
         // --- finance ---
+        environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
         ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
         AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
@@ -180,6 +182,11 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new PeriodResource(new PeriodService(jdbi, users, commission, clock)));
         environment.jersey().register(new StatementDocumentResource(
                 new StatementDocuments(commission, users, config.getProposals().buildFonts()), users));
+
+        // --- pipeline: deal flags, coverage, funnel (deals in other currencies at finance's rates) ---
+        Pipeline pipeline = new Pipeline(config.getPipeline(), jdbi, clock, users, deals, quotes, commission,
+                exchangeRates::rate);
+        environment.jersey().register(pipeline.resource());
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));

@@ -65,6 +65,16 @@ public class DealdeskConfiguration extends Configuration {
     @JsonProperty
     private DataSize maxRequestSize = DataSize.megabytes(10);
 
+    /** The admin connector (threads, metrics, tasks; no authentication) listens on loopback unless told. */
+    public DealdeskConfiguration() {
+        if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory server) {
+            server.getAdminConnectors().stream()
+                    .filter(io.dropwizard.jetty.HttpConnectorFactory.class::isInstance)
+                    .map(io.dropwizard.jetty.HttpConnectorFactory.class::cast)
+                    .forEach(connector -> connector.setBindHost("127.0.0.1"));
+        }
+    }
+
     public DatabaseFactory getDatabase() {
         return database;
     }

@@ -409,4 +409,50 @@ class FoundationAppTest {
         assertThat(((Map<String, Object>) body.get("commission-rules"))).containsEntry("healthy", true);
         assertThat(((Map<String, Object>) body.get("database"))).containsEntry("healthy", true);
     }
+
+    // --- the API description
+
+    @Test
+    void theOpenApiDescriptionListsEveryEndpointWithItsRolesAndTheErrorContract() throws Exception {
+        Map<String, Object> api = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                request(APP, "/api/v1/openapi.json", null).property("jersey.config.client.readTimeout", 120_000)
+                        .get(String.class), Map.class);
+        Map<String, Map<String, Object>> described = (Map<String, Map<String, Object>>) api.get("paths");
+        List<String> missing = new java.util.ArrayList<>();
+        int endpoints = 0;
+        // Dropwizard keeps each registered resource's class among the configuration's classes.
+        for (Class<?> resource : APP.getEnvironment().jersey().getResourceConfig().getClasses()) {
+            if (!resource.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            var model = org.glassfish.jersey.server.model.Resource.from(resource);
+            List<String[]> methods = new java.util.ArrayList<>();
+            model.getResourceMethods().forEach(method -> methods.add(new String[] {model.getPath(), method.getHttpMethod()}));
+            for (var child : model.getChildResources()) {
+                child.getResourceMethods().forEach(method ->
+                        methods.add(new String[] {model.getPath() + "/" + child.getPath(), method.getHttpMethod()}));
+            }
+            for (String[] method : methods) {
+                String path = dealdesk.common.OpenApiResource.normalize(method[0]);
+                if (!path.startsWith("/api/v1")) {
+                    continue;
+                }
+                endpoints++;
+                Map<String, Object> operation = described.getOrDefault(path, Map.of()) == null ? null
+                        : (Map<String, Object>) described.getOrDefault(path, Map.of()).get(method[1].toLowerCase());
+                if (operation == null) {
+                    missing.add(method[1] + " " + path);
+                    continue;
+                }
+                assertThat(operation).as(method[1] + " " + path).containsKey("x-roles");
+                assertThat(((Map<String, Object>) operation.get("responses")).keySet()).as(method[1] + " " + path)
+                        .contains("4XX");
+            }
+        }
+        assertThat(endpoints).isGreaterThan(20);
+        assertThat(missing).isEmpty();
+        assertThat(api.toString()).contains("ErrorResponse");
+        Map<String, Object> products = (Map<String, Object>) described.get("/api/v1/products").get("post");
+        assertThat((List<String>) products.get("x-roles")).containsExactly("ADMIN");
+    }
 }

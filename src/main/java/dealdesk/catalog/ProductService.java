@@ -62,6 +62,8 @@ public class ProductService {
         }
         Product product = toProduct(request.sku(), request);
         return catalog.write(handle -> {
+            // One creator per sku at a time: a parallel create waits, then sees the product and gets 409.
+            handle.execute("select pg_advisory_xact_lock(hashtext(?))", "product:" + product.sku());
             CatalogDao dao = handle.attach(CatalogDao.class);
             if (dao.product(product.sku()).isPresent()) {
                 throw new ApiException(ErrorCode.CONFLICT, "product " + product.sku() + " exists",

@@ -51,8 +51,12 @@ public final class Csv {
             while (iterator.hasNext()) {
                 Map<String, String> row = new LinkedHashMap<>(iterator.next());
                 row.replaceAll((k, v) -> v == null || v.isEmpty() ? null : v);
+                int index = rows.size();
+                row.forEach((column, value) -> validation.require(!Text.hasControlCharacters(value),
+                        "rows[" + index + "]." + column, Text.REFUSED));
                 rows.add(row);
             }
+            validation.throwIfInvalid();
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) {
                 throw api;

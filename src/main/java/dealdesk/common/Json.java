@@ -19,7 +19,8 @@ import java.util.Currency;
 /**
  * One JSON policy: unknown fields, floats where whole numbers belong and nulls
  * for primitives are errors; decimals are read as BigDecimal and written
- * plainly; dates are ISO strings.
+ * plainly; dates are ISO strings, never numbers; text has no control
+ * characters ({@link JsonGuards}).
  */
 public final class Json {
     private Json() {
@@ -38,6 +39,7 @@ public final class Json {
         // Deeply nested or enormous documents are refused before they cost memory.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1_000_000).build());
+        mapper.registerModule(JsonGuards.module());
         mapper.registerModule(new SimpleModule("dealdesk-money").addSerializer(Money.class, new MoneySerializer())
                 .addDeserializer(Money.class, new MoneyDeserializer()));
         return mapper;

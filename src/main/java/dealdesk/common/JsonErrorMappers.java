@@ -58,6 +58,11 @@ public final class JsonErrorMappers {
             return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(),
                     List.of(new FieldError("body", tooLarge.getMessage())));
         }
+        if (exception instanceof JsonGuards.RefusedValue refused) {
+            String path = path(refused);
+            return new ApiException(refused.code(), path + ": " + refused.getOriginalMessage(),
+                    List.of(new FieldError(path, refused.getOriginalMessage())));
+        }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String path = path(unknown);
             return new ApiException(ErrorCode.MALFORMED_REQUEST, "unknown field " + unknown.getPropertyName(),
@@ -210,11 +215,38 @@ public final class JsonErrorMappers {
             if (json != null) {
                 return new JsonMapper().toResponse((JsonProcessingException) json);
             }
+            Throwable database = causeOfType(exception, java.sql.SQLException.class);
+            if (database != null) {
+                ApiException refused = fromDatabase((java.sql.SQLException) database);
+                if (refused != null) {
+                    return new ApiExceptionMapper().toResponse(refused);
+                }
+            }
             String id = UUID.randomUUID().toString();
             LOG.error("unexpected failure {}", id, exception);
             return ApiExceptionMapper.respond(500, new ErrorResponse(ErrorCode.INTERNAL.name(),
                     "unexpected failure, logged as " + id, List.of()));
         }
+    }
+
+    /**
+     * The database's refusals that a client caused, as the error contract: two writers creating one
+     * key (the loser gets 409, as if it had come second), serialization failures (409, try again),
+     * values PostgreSQL cannot hold (422). Null for anything else.
+     */
+    static ApiException fromDatabase(java.sql.SQLException exception) {
+        String state = exception.getSQLState() == null ? "" : exception.getSQLState();
+        return switch (state) {
+            case "23505" -> new ApiException(ErrorCode.CONFLICT, "it already exists (another request created it first)",
+                    List.of(new FieldError("body", "already exists")));
+            case "40001", "40P01" -> new ApiException(ErrorCode.CONFLICT,
+                    "another change got there first; read it again and retry");
+            case "22021", "22P05" -> ApiException.invalid("body", "text " + Text.REFUSED);
+            case "22003" -> ApiException.invalid("body", "a number is out of range");
+            case "22008", "22007" -> ApiException.invalid("body", "a date is out of range");
+            case "22001" -> ApiException.invalid("body", "a text is too long");
+            default -> null;
+        };
     }
 
     static Throwable causeOfType(Throwable exception, Class<? extends Throwable> type) {

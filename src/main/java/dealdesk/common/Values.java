@@ -2,7 +2,6 @@ package dealdesk.common;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Parsing text fields (CSV cells, query parameters) with the field's path in the error. */
 public final class Values {
@@ -35,12 +34,10 @@ public final class Values {
             validation.add(path, "a date like 2026-11-23 is required");
             return null;
         }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            validation.add(path, "not a date like 2026-11-23: " + text);
+        return Dates.parse(text).orElseGet(() -> {
+            validation.add(path, "not " + Dates.EXPECTED + ": " + text);
             return null;
-        }
+        });
     }
 
     public static Boolean bool(String text, String path, Validation validation) {

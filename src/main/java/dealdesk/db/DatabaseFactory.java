@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * The database: an external PostgreSQL when {@code url} is a JDBC URL, else (url
  * {@code embedded}) an
  * embedded one whose data lives under {@code embeddedDataDirectory}, so a
- * second start finds its data again. Migrations run before anything else
+ * second start finds its data again ({@link EmbeddedDatabase}: durable,
+ * password-protected, recovers by itself after kill -9). Migrations run before anything else
  * touches it.
  */
 public class DatabaseFactory extends DataSourceFactory {
@@ -89,18 +90,12 @@ public class DatabaseFactory extends DataSourceFactory {
         }
         Path dataDirectory = Path.of(embeddedDataDirectory).toAbsolutePath();
         try {
-            Files.createDirectories(dataDirectory);
             boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
-            if (embeddedPort > 0) {
-                builder.setPort(embeddedPort);
-            }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase.Started started = EmbeddedDatabase.start(dataDirectory, embeddedPort);
+            EmbeddedPostgres postgres = started.postgres();
             setUrl(postgres.getJdbcUrl("postgres", "postgres"));
             setUser("postgres");
-            setPassword("");
+            setPassword(started.password());
             LOG.info("Embedded PostgreSQL on port {} with {} data in {}", postgres.getPort(),
                     existing ? "existing" : "new", dataDirectory);
             return postgres;

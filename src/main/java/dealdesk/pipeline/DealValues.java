@@ -1,6 +1,7 @@
 package dealdesk.pipeline;
 
 import dealdesk.commission.QuoteTransactions;
+import dealdesk.commission.ExchangeRates;
 import dealdesk.commission.Transaction;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.plan.Plan;
@@ -22,9 +23,25 @@ final class DealValues {
     private static final List<Transaction.Split> WHOLE = List.of();
 
     private final QuoteService quotes;
+    private final ExchangeRates rates;
 
-    DealValues(QuoteService quotes) {
+    DealValues(QuoteService quotes, ExchangeRates rates) {
         this.quotes = quotes;
+        this.rates = rates;
+    }
+
+    /**
+     * A deal's value in the currency its figures are reported in: converted at finance's rate for
+     * the day the deal closed (or is expected to); null when no rate is known.
+     */
+    Money in(Money value, Currency currency, Deal deal) {
+        if (value.currency().equals(currency)) {
+            return value;
+        }
+        java.time.LocalDate on = deal.closedOn() != null ? deal.closedOn() : deal.expectedCloseDate();
+        return rates.rate(value.currency().getCurrencyCode(), currency.getCurrencyCode(), on)
+                .map(rate -> Money.of(value.amount().multiply(rate.rate()), currency))
+                .orElse(null);
     }
 
     /** The whole deal's value (before splits), in the quote's or the deal's currency; null when unknown. */

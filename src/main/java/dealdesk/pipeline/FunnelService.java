@@ -72,11 +72,11 @@ public class FunnelService {
                     during = Math.max(during, rank);
                 }
             }
-            Money value = values.value(deal, scope.planOf(deal.owner()));
-            boolean counted = value != null && value.currency().equals(scope.currency());
+            Money found = values.value(deal, scope.planOf(deal.owner()));
+            Money value = found == null ? null : values.in(found, scope.currency(), deal);
             for (int rank = before + 1; rank <= during; rank++) {
                 reached[rank]++;
-                if (counted) {
+                if (value != null) {
                     amounts[rank] = amounts[rank].plus(value.rounded());
                 }
             }

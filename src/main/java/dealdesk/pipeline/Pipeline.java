@@ -2,6 +2,7 @@ package dealdesk.pipeline;
 
 import dealdesk.auth.UserService;
 import dealdesk.commission.CommissionServices;
+import dealdesk.commission.ExchangeRates;
 import dealdesk.deal.DealService;
 import dealdesk.quote.QuoteService;
 import java.time.Clock;
@@ -17,8 +18,8 @@ public final class Pipeline {
     private final FunnelService funnel;
 
     public Pipeline(PipelineFactory config, Jdbi jdbi, Clock clock, UserService users, DealService deals,
-                    QuoteService quotes, CommissionServices commission) {
-        DealValues values = new DealValues(quotes);
+                    QuoteService quotes, CommissionServices commission, ExchangeRates rates) {
+        DealValues values = new DealValues(quotes, rates);
         ScopeResolver scopes = new ScopeResolver(users, commission.planLookup(), clock, config.defaultCurrency());
         this.pipeline = new PipelineService(jdbi, deals, commission.statements(), values, scopes);
         this.funnel = new FunnelService(jdbi, users, pipeline, values, scopes, clock);

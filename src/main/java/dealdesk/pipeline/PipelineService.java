@@ -143,10 +143,11 @@ public class PipelineService {
             if (value == null) {
                 continue; // no quote and no expected amount yet: the deal counts, its amount is unknown
             }
-            if (!value.currency().equals(scope.currency())) {
-                return null;
+            Money converted = values.in(value, scope.currency(), deal);
+            if (converted == null) {
+                return null; // another currency and no rate for it: left out of the amounts, counted as such
             }
-            total = total.plus(value.times(split.percent().divide(HUNDRED)).rounded());
+            total = total.plus(converted.times(split.percent().divide(HUNDRED)).rounded());
         }
         return total;
     }

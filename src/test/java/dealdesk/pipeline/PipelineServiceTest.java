@@ -15,6 +15,7 @@ import dealdesk.catalog.Product;
 import dealdesk.catalog.ProductKind;
 import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
+import dealdesk.commission.ExchangeRates;
 import dealdesk.commission.api.AssignmentRequest;
 import dealdesk.commission.engine.CommissionEngine;
 import dealdesk.commission.engine.DroolsDecider;
@@ -55,6 +56,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +107,9 @@ class PipelineServiceTest {
         PipelineFactory config = new PipelineFactory();
         deals = new DealService(jdbi, mapper, clock, users, quotes, new DealBookings(commission.bookings()),
                 config.buildAdvisor(commission.planLookup(), clock));
-        pipeline = new Pipeline(config, jdbi, clock, users, deals, quotes, commission);
+        pipeline = new Pipeline(config, jdbi, clock, users, deals, quotes, commission, (from, to, on) ->
+                from.equals("EUR") && to.equals("USD") ? Optional.of(new ExchangeRates.Rate(new BigDecimal("1.10"),
+                        LocalDate.of(2026, 11, 1))) : Optional.empty());
         commission.plans().putPlan("ae", """
                 id: ae
                 effectiveFrom: 2026-01-01
@@ -219,6 +223,23 @@ class PipelineServiceTest {
         assertThat(team.open().weighted().amount()).isEqualByComparingTo("31000");
         assertThat(team.coverage()).isEqualByComparingTo("0.3333");
         assertThat(team.dealsNeeded()).isNull(); // nobody has won or lost anything yet: no history to go by
+    }
+
+    @Test
+    void aDealInAnotherCurrencyCountsAtFinancesRateAndWithoutARateIsLeftOutAndCounted() {
+        deals.create(alice, new DealRequest(new Account("Euro Deal", "RETAIL"), null, null, DealStage.PROPOSAL,
+                LocalDate.of(2026, 12, 1), DealType.NEW, "Call", null, new BigDecimal("10000"), "EUR", null, null));
+        deals.create(alice, new DealRequest(new Account("Pound Deal", "RETAIL"), null, null, DealStage.PROPOSAL,
+                LocalDate.of(2026, 12, 1), DealType.NEW, "Call", null, new BigDecimal("5000"), "GBP", null, null));
+        at("2026-11-20T09:00:00Z");
+
+        PipelineReport report = pipeline.pipeline().pipeline(alice, null, null, "2026-Q4");
+
+        // 10,000 EUR at 1.10 is 11,000 USD, weighted at 50%; no GBP rate: the pound deal is left out
+        assertThat(report.open().count()).isEqualTo(1);
+        assertThat(report.open().amount().amount()).isEqualByComparingTo("11000");
+        assertThat(report.open().weighted().amount()).isEqualByComparingTo("5500");
+        assertThat(report.history().otherCurrency()).isEqualTo(1);
     }
 
     @Test

@@ -31,12 +31,25 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<DealdeskConfiguration> extension(ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(support(null, TestDatabase.freshUrl(), extra));
+        return new Extension(support(null, TestDatabase.freshUrl(), extra));
     }
 
     /** The whole service with "now" from {@code clock} (a fixed or {@link MutableClock}). */
     public static DropwizardAppExtension<DealdeskConfiguration> extension(Clock clock, ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(support(clock, TestDatabase.freshUrl(), extra));
+        return new Extension(support(clock, TestDatabase.freshUrl(), extra));
+    }
+
+    /** The extension with a client that waits up to a minute: two cores shared by many suites are slow. */
+    private static final class Extension extends DropwizardAppExtension<DealdeskConfiguration> {
+        Extension(DropwizardTestSupport<DealdeskConfiguration> support) {
+            super(support);
+        }
+
+        @Override
+        protected org.glassfish.jersey.client.JerseyClientBuilder clientBuilder() {
+            return super.clientBuilder().property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000)
+                    .property(org.glassfish.jersey.client.ClientProperties.CONNECT_TIMEOUT, 10_000);
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ public record PipelineReport(String period, String username, String team, String
     /**
      * The closed deals the averages come from: closed in the year up to the
      * period's end; a cancelled deal counts as lost. {@code otherCurrency}
-     * counts deals left out of every amount because they are in another currency.
+     * counts deals left out of every amount: in another currency with no exchange rate from finance
+     * (with one, a deal counts converted at the rate for its close date).
      */
     public record History(LocalDate from, LocalDate to, int won, int lost, int otherCurrency) {
     }
