@@ -58,11 +58,19 @@ import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
 import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
+import dealdesk.quote.QuoteSearch;
 import dealdesk.quote.QuoteService;
+import dealdesk.web.ApprovalsPage;
 import dealdesk.web.Csrf;
+import dealdesk.web.PlanPage;
+import dealdesk.web.DashboardFigures;
+import dealdesk.web.DealsPage;
+import dealdesk.web.NotFoundPage;
 import dealdesk.web.PageResource;
 import dealdesk.web.Pages;
 import dealdesk.web.StaticResource;
+import dealdesk.web.TeamPage;
+import dealdesk.web.QuotesPage;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -144,7 +152,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
                 config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
-        environment.jersey().register(new QuoteResource(quotes));
+        QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
+        environment.jersey().register(new QuoteResource(quotes, quoteSearch));
         environment.jersey().register(new DealResource(deals, new DealImport(jdbi, deals, users)));
 
         // --- proposals ---
@@ -189,7 +198,14 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(pipeline.resource());
 
         // --- web pages ---
-        environment.jersey().register(new PageResource(users, catalog, deals, quotes, clock));
+        environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,
+                new DashboardFigures(jdbi, commission, clock), clock));
+        environment.jersey().register(new QuotesPage(users, quoteSearch));
+        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
+        environment.jersey().register(new TeamPage(users, insights, quoteSearch));
+        environment.jersey().register(new DealsPage(users, deals));
+        environment.jersey().register(new PlanPage(users, commission, clock));
+        environment.jersey().register(new NotFoundPage());
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());
 

@@ -94,15 +94,44 @@ public class QuotePricer {
         }
         List<QuoteError> errors = new ArrayList<>(ConfigurationChecker.check(request.lines(), snapshot));
         for (FloorBreach breach : outcome.floorBreaches()) {
-            errors.add(new QuoteError("BELOW_FLOOR", request.lines().get(breach.lineIndex()).sku() + " at "
-                    + breach.price().amount().toPlainString() + " is below its floor of "
-                    + breach.floor().amount().toPlainString() + " (" + breach.rule() + ")",
-                    "lines[" + breach.lineIndex() + "]." + (request.lines().get(breach.lineIndex()).discountAmount() != null
-                            ? "discountAmount" : "discountPercent")));
+            LineResult result = outcome.lines().stream().filter(line -> line.index() == breach.lineIndex())
+                    .findFirst().orElse(null);
+            QuoteLineRequest asked = request.lines().get(breach.lineIndex());
+            errors.add(new QuoteError("BELOW_FLOOR", belowFloor(asked.sku(), breach, result, request.currency()),
+                    "lines[" + breach.lineIndex() + "]." + (asked.discountAmount() != null ? "discountAmount" : "discountPercent")));
         }
         PricedQuote priced = new PricedQuote(request.currency(), lines, outcome.totals(), outcome.approvals(),
                 List.copyOf(errors), null);
         return priced.withEstimate(estimateOf(owner, closeDate, request, priced));
+    }
+
+    /**
+     * "CRM-PRO at 58.50 USD is below its floor of 60.00 USD: the largest discount allowed is 40%": the rep reads
+     * how far they may go, in the quote's currency, not just that they went too far.
+     */
+    static String belowFloor(String sku, FloorBreach breach, LineResult result, String currency) {
+        int digits = 2;
+        try {
+            digits = Math.max(2, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // an unknown currency is reported on its own field; two decimals are fine here
+        }
+        BigDecimal beforeDiscount = result == null ? null : result.adjustments().stream()
+                .filter(step -> step.stage() == dealdesk.pricing.Stage.DISCOUNT)
+                .map(step -> step.before().amount()).findFirst().orElse(null);
+        BigDecimal floor = breach.floor().amount();
+        String largest;
+        if (beforeDiscount == null || beforeDiscount.compareTo(floor) <= 0) {
+            largest = "no discount is allowed on it";
+        } else {
+            BigDecimal max = BigDecimal.ONE.subtract(floor.divide(beforeDiscount, 10, java.math.RoundingMode.HALF_UP))
+                    .movePointRight(2).setScale(2, java.math.RoundingMode.DOWN).stripTrailingZeros();
+            largest = "the largest discount allowed is " + max.toPlainString() + "%";
+        }
+        String unit = currency == null ? "" : " " + currency;
+        return sku + " at " + breach.price().amount().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + unit
+                + " is below its floor of " + floor.setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString()
+                + unit + ": " + largest + " (" + breach.rule() + ")";
     }
 
     /** The priced quote with a fresh estimate for its owner (a saved quote's estimate moves with attainment). */

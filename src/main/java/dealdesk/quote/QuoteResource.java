@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,9 +21,21 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class QuoteResource {
     private final QuoteService quotes;
+    private final QuoteSearch search;
 
-    public QuoteResource(QuoteService quotes) {
+    public QuoteResource(QuoteService quotes, QuoteSearch search) {
         this.quotes = quotes;
+        this.search = search;
+    }
+
+    /** Quotes the caller may see, filtered and paginated (see {@link QuoteSearch}). */
+    @GET
+    @PermitAll
+    public QuoteSearch.Page list(@Auth User user, @QueryParam("owner") String owner,
+                                 @QueryParam("status") String status, @QueryParam("dealId") String dealId,
+                                 @QueryParam("q") String q, @QueryParam("awaitingMyApproval") String awaitingMyApproval,
+                                 @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return search.search(user, new QuoteSearch.Criteria(owner, status, dealId, q, awaitingMyApproval, limit, offset));
     }
 
     @POST

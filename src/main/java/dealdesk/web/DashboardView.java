@@ -15,6 +15,7 @@ public class DashboardView extends Page {
     private final String periodError;
     private final List<Choices.Option> people;
     private final List<DealRow> deals;
+    private DashboardFigures.Figures figures;
 
     /** One of the subject's deals, with its primary quote (blank when it has none yet). */
     public record DealRow(String id, String account, String stage, boolean open, String expectedClose,
@@ -29,6 +30,23 @@ public class DashboardView extends Page {
         this.periodError = periodError == null ? "" : periodError;
         this.people = people;
         this.deals = deals;
+    }
+
+    void figures(DashboardFigures.Figures value) {
+        this.figures = value;
+    }
+
+    /** The statement and its history, when the subject has a plan for the period. */
+    public boolean isHasFigures() {
+        return figures != null;
+    }
+
+    public DashboardFigures.Figures getFigures() {
+        return figures;
+    }
+
+    public EarningsChart getChart() {
+        return figures == null ? null : EarningsChart.of(figures.history());
     }
 
     public List<DealRow> getDeals() {

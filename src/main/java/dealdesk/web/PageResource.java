@@ -11,6 +11,8 @@ import dealdesk.deal.Deal;
 import dealdesk.deal.DealService;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
+import dealdesk.quote.QuoteStatus;
+import dealdesk.commission.CommissionServices;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -27,8 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,12 +48,13 @@ public class PageResource {
     static final String HOME = "/dashboard";
     /** Where a sign-in may send the browser next: only our own pages, never another site. */
     private static final Pattern NEXT = Pattern.compile(
-            "/(dashboard|quotes/new|quotes/[0-9]{1,18})(\\?[A-Za-z0-9=&%._-]{0,200})?");
+            "/(dashboard|team|approvals|quotes|quotes/new|quotes/[0-9]{1,18}|deals|deals/new|deals/[0-9]{1,18}|finance|plan|pipeline)"
+                    + "(\\?[A-Za-z0-9=&%._+-]{0,200})?");
     /**
      * Only our own scripts and styles; the proposal PDF opens as a blob: URL
      * made by the page, hence blob: for objects and frames.
      */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'self' blob:; "
             + "frame-src blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -62,20 +63,27 @@ public class PageResource {
     private final DealService deals;
     private final QuoteService quotes;
     private final Clock clock;
+    private final Session session;
+    private final CommissionServices commission;
+    private final DashboardFigures figures;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
-                        Clock clock) {
+                        CommissionServices commission, DashboardFigures figures, Clock clock) {
         this.users = users;
         this.catalog = catalog;
         this.deals = deals;
         this.quotes = quotes;
         this.clock = clock;
+        this.session = new Session(users);
+        this.commission = commission;
+        this.figures = figures;
     }
 
     @GET
     public Response signInPage(@CookieParam(SessionCookie.NAME) String token, @QueryParam("next") String next) {
-        if (signedIn(token).isPresent()) {
-            return redirect(safeNext(next));
+        Optional<User> user = signedIn(token);
+        if (user.isPresent()) {
+            return redirect(safeNext(next, user.get()));
         }
         return page(200, new SignInView(null, null, NEXT.matcher(nullToEmpty(next)).matches() ? next : null));
     }
@@ -95,7 +103,7 @@ public class PageResource {
         String typed = username == null ? null : username.strip();
         try {
             UserService.IssuedToken issued = users.signIn(typed, password);
-            return Response.seeOther(URI.create(safeNext(next)))
+            return Response.seeOther(URI.create(safeNext(next, issued.user())))
                     .cookie(SessionCookie.issue(issued.token(), issued.expiresAt(), clock,
                             SessionCookie.secure(uri, headers)))
                     .header("Cache-Control", "no-store")
@@ -126,13 +134,19 @@ public class PageResource {
 
     @GET
     @Path("quotes/new")
-    public Response newQuote(@CookieParam(SessionCookie.NAME) String token) {
+    public Response newQuote(@CookieParam(SessionCookie.NAME) String token, @QueryParam("deal") String deal) {
         Optional<User> user = signedIn(token);
         if (user.isEmpty()) {
             return toSignIn("/quotes/new");
         }
-        return page(200, new QuoteBuilderView(user.get(), token, QuoteBuilderView.Form.blank(LocalDate.now(clock)),
-                null, Choices.load(user.get(), catalog, deals)));
+        Choices choices = Choices.load(user.get(), catalog, deals);
+        QuoteBuilderView.Form form = QuoteBuilderView.Form.blank(LocalDate.now(clock));
+        // from a deal's page: that deal is chosen, and its account is the customer
+        Optional<Choices.Option> chosen = choices.deals().stream().filter(option -> option.value().equals(deal)).findFirst();
+        if (chosen.isPresent()) {
+            form = form.forDeal(chosen.get().value(), chosen.get().account(), chosen.get().industry());
+        }
+        return page(200, new QuoteBuilderView(user.get(), token, form, null, choices));
     }
 
     @GET
@@ -146,9 +160,13 @@ public class PageResource {
             Quote quote = quotes.get(user.get(), id);
             Deal deal = deals.load(quote.dealId());
             String dealLabel = deal.account().name() + " · #" + deal.id();
-            return page(200, new QuoteBuilderView(user.get(), token,
+            QuoteBuilderView view = new QuoteBuilderView(user.get(), token,
                     QuoteBuilderView.Form.of(quote.request(), quote.dealId()),
-                    QuoteBuilderView.Saved.of(quote, dealLabel), Choices.load(user.get(), catalog, deals)));
+                    QuoteBuilderView.Saved.of(quote, dealLabel), Choices.load(user.get(), catalog, deals));
+            if (quote.status() == QuoteStatus.ACCEPTED && users.canSeeMoneyOf(user.get(), deal.owner())) {
+                DealPaid.of(commission, deal).ifPresent(view::paid);
+            }
+            return page(200, view);
         } catch (ApiException e) {
             return page(e.code().status(), new ErrorView(user.get(), e.code().status(), e.getMessage()));
         }
@@ -182,8 +200,12 @@ public class PageResource {
                 periodError = e.getMessage();
             }
         }
-        return page(200, new DashboardView(viewer, token, subject, period, periodError, people(viewer),
-                dealsOf(viewer, subject.username())));
+        DashboardView view = new DashboardView(viewer, token, subject, period, periodError, people(viewer),
+                dealsOf(viewer, subject.username()));
+        if (periodError == null) {
+            figures.of(subject.username(), period).ifPresent(view::figures);
+        }
+        return page(200, view);
     }
 
     /** The subject's deals the viewer may see (owned or credited), open ones first, soonest close first. */
@@ -215,20 +237,20 @@ public class PageResource {
     }
 
     private Optional<User> signedIn(String token) {
-        return token == null || token.isEmpty() ? Optional.empty() : users.authenticate(token);
+        return session.user(token);
     }
 
     private static Response toSignIn(String next) {
-        return Response.seeOther(URI.create("/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                .header("Cache-Control", "no-store").build();
+        return Session.toSignIn(next);
     }
 
     private static Response redirect(String target) {
-        return Response.seeOther(URI.create(target)).header("Cache-Control", "no-store").build();
+        return Session.redirect(target);
     }
 
-    private static String safeNext(String next) {
-        return next != null && NEXT.matcher(next).matches() ? next : HOME;
+    /** The page asked for before signing in, else where the user's role starts. */
+    private static String safeNext(String next, User user) {
+        return next != null && NEXT.matcher(next).matches() ? next : Session.landing(user);
     }
 
     private static String nullToEmpty(String value) {

@@ -28,6 +28,11 @@ public class QuoteBuilderView extends Page {
                     List.of(new Line("", "1", "0")));
         }
 
+        Form forDeal(String deal, String account, String accountIndustry) {
+            return new Form(deal, account, segment, accountIndustry, country, locale, currency, priceBook, termMonths,
+                    startDate, lines);
+        }
+
         static Form of(QuoteRequest request, long dealId) {
             Customer customer = request.customer() == null ? new Customer(null, null, null, null, null)
                     : request.customer();
@@ -59,6 +64,7 @@ public class QuoteBuilderView extends Page {
     private final Form form;
     private final Saved saved;
     private final Choices choices;
+    private DealPaid.Paid paid;
 
     QuoteBuilderView(User user, String token, Form form, Saved saved, Choices choices) {
         super("quote.ftlh", saved == null ? "New quote" : "Quote " + saved.id(), saved == null ? "quote" : "", user, token);
@@ -106,6 +112,29 @@ public class QuoteBuilderView extends Page {
         return saved != null && "PENDING_APPROVAL".equals(saved.status())
                 && !getUsername().equals(saved.owner())
                 && List.of("MANAGER", "FINANCE", "ADMIN").contains(getRole());
+    }
+
+    /** Approved, presented, accepted or expired: the offer stands as it is (a change would be a new quote). */
+    public boolean isReadOnly() {
+        return saved != null && List.of("APPROVED", "PRESENTED", "ACCEPTED", "EXPIRED").contains(saved.status());
+    }
+
+    /** Waiting for approval: a change starts the approvals over, so the page asks first. */
+    public boolean isLocked() {
+        return saved != null && "PENDING_APPROVAL".equals(saved.status());
+    }
+
+    void paid(DealPaid.Paid value) {
+        this.paid = value;
+    }
+
+    /** What the won deal paid the owner (blank unless the quote was accepted and its deal booked). */
+    public String getPaid() {
+        return paid == null ? "" : paid.amount();
+    }
+
+    public String getPaidDetail() {
+        return paid == null ? "" : paid.detail();
     }
 
     public Choices getChoices() {

@@ -232,7 +232,12 @@
   }
 
   function renderStatement(statement) {
-    var box = dd.clear(document.getElementById('statement-lines'));
+    // the server names the lines by customer and product and says why in plain words; the script adds the rest
+    var box = document.getElementById('statement-lines');
+    var rendered = box.hasAttribute('data-rendered');
+    if (!rendered) {
+      dd.clear(box);
+    }
     var awards = dd.clear(document.getElementById('awards'));
     if (!statement) {
       text('statement-summary', 'No statement for this period yet.');
@@ -258,8 +263,8 @@
     summary.push('payable ' + dd.money(totals.payable, currency));
     text('statement-summary', summary.join(' · ') + (statement.plan ? ' · plan ' + statement.plan : ''));
 
-    var lines = statement.lines || [];
-    if (lines.length === 0) {
+    var lines = rendered ? [] : statement.lines || [];
+    if (lines.length === 0 && !rendered) {
       box.appendChild(el('p', { 'class': 'empty', text: 'No commission lines in this period yet.' }));
     }
     lines.forEach(function (line) {
@@ -343,6 +348,27 @@
       link.hidden = false;
     });
   }
+
+  /** Statement PDF and CSV: fetched with the page's token and saved under a file name, like the proposal. */
+  Array.prototype.forEach.call(document.querySelectorAll('[data-download]'), function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      var status = document.getElementById('download-status');
+      status.textContent = 'Preparing ' + link.getAttribute('data-name') + '…';
+      dd.api('GET', link.getAttribute('data-download'), undefined,
+        { blob: true, accept: link.getAttribute('data-type') })
+        .then(function (file) {
+          var url = URL.createObjectURL(file);
+          var save = el('a', { href: url, download: link.getAttribute('data-name'), text: 'Save ' + link.getAttribute('data-name') });
+          dd.clear(status).appendChild(save);
+          save.click();
+        }, function (error) {
+          status.textContent = error instanceof dd.ApiError && error.status === 404
+            ? 'Statement downloads are not available yet.'
+            : 'No download: ' + (error && error.message ? error.message : 'the server could not be reached.');
+        });
+    });
+  });
 
   periodLinks();
   var query = period ? '?period=' + encodeURIComponent(period) : '';

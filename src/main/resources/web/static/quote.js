@@ -251,6 +251,8 @@
     });
 
     var approvals = dd.clear(document.getElementById('approvals'));
+    document.getElementById('summary-approvals').textContent = !priced.approvals || priced.approvals.length === 0
+      ? 'none' : priced.approvals.map(function (approval) { return dd.words(approval.level); }).join(', ');
     if (!priced.approvals || priced.approvals.length === 0) {
       approvals.appendChild(el('li', { 'class': 'empty', text: 'None needed.' }));
     } else {
@@ -329,11 +331,19 @@
   /** The commission estimate, when the commission feature answers; nothing at all when it does not. */
   function renderEstimate(estimate, currency) {
     var card = document.getElementById('estimate-card');
+    var payBox = document.getElementById('summary-pay-box');
+    if (!card) {
+      payBox.hidden = !document.getElementById('summary-pay').textContent;
+      return;
+    }
     if (!estimate || estimate.amount === undefined || estimate.amount === null) {
       card.hidden = true;
+      payBox.hidden = true;
       return;
     }
     card.hidden = false;
+    payBox.hidden = false;
+    document.getElementById('summary-pay').textContent = dd.money(estimate.amount, estimate.currency || currency);
     document.getElementById('estimate-amount').textContent = dd.money(estimate.amount, estimate.currency || currency);
     var parts = [];
     if (estimate.attainmentBefore !== undefined && estimate.attainmentAfter !== undefined) {
@@ -357,7 +367,8 @@
 
   // ---- lines ----------------------------------------------------------------------------------------
 
-  function addLine() {
+  /** A new empty line at the end, with ids of its own; returns the line. */
+  function newRow() {
     var fragment = lineTemplate.content.cloneNode(true);
     var row = fragment.querySelector('[data-line]');
     var suffix = 'n' + (++lineIds);
@@ -370,7 +381,11 @@
       }
     });
     linesBox.appendChild(fragment);
-    row.querySelector('[data-field="sku"]').focus();
+    return row;
+  }
+
+  function addLine() {
+    newRow().querySelector('[data-field="sku"]').focus();
   }
 
   linesBox.addEventListener('click', function (event) {
@@ -409,7 +424,7 @@
   }
 
   function busy(button, on) {
-    [saveButton, submitButton, proposalButton].forEach(function (other) {
+    [saveButton, submitButton, proposalButton].filter(Boolean).forEach(function (other) {
       if (on) {
         other.setAttribute('data-was-disabled', other.disabled ? 'yes' : 'no');
         other.disabled = true;
@@ -453,13 +468,13 @@
     });
   }
 
-  saveButton.addEventListener('click', function () {
+  if (saveButton) saveButton.addEventListener('click', function () {
     busy(saveButton, true);
     say('Saving…');
     save().catch(function () { /* shown already */ }).then(function () { busy(saveButton, false); });
   });
 
-  submitButton.addEventListener('click', function () {
+  if (submitButton) submitButton.addEventListener('click', function () {
     if (!quoteId) {
       return;
     }
@@ -528,6 +543,74 @@
             + (error && error.message ? error.message : 'the server could not be reached.'), 'bad');
         });
     });
+  });
+
+  // ---- bundles: choosing one brings its required and default options ---------------------------------
+
+  function bundleChosen(select) {
+    var chosen = select.options[select.selectedIndex];
+    var options = chosen && chosen.getAttribute('data-bundle');
+    if (!options) {
+      return;
+    }
+    var present = rows().map(function (row) { return row.querySelector('[data-field="sku"]').value; });
+    var added = [];
+    options.split(' ').filter(Boolean).forEach(function (entry) {
+      var parts = entry.split('*');
+      if (present.indexOf(parts[0]) >= 0) {
+        return;
+      }
+      var row = newRow();
+      row.querySelector('[data-field="sku"]').value = parts[0];
+      row.querySelector('[data-field="quantity"]').value = parts[1];
+      added.push(parts[0] + (parts[2] === 'true' ? ' (required)' : ''));
+    });
+    if (added.length) {
+      say('Added the bundle\'s options: ' + added.join(', ') + '.', 'good');
+    }
+  }
+
+  linesBox.addEventListener('change', function (event) {
+    if (event.target.matches('[data-field="sku"]')) {
+      bundleChosen(event.target);
+    }
+  });
+
+  // ---- a quote waiting for approval changes only once the rep has read that approvals start over ---------
+
+  var unlock = document.getElementById('unlock');
+  if (unlock) {
+    unlock.addEventListener('click', function () {
+      document.getElementById('quote-fields').disabled = false;
+      saveButton.disabled = false;
+      var warning = document.getElementById('resubmit-warning');
+      warning.className = 'notice';
+      dd.clear(warning).appendChild(el('p', { text: 'Saving makes a new version; its approvals are asked for again.' }));
+      var first = form.querySelector('input, select');
+      if (first) {
+        first.focus();
+      }
+    });
+  }
+
+  // ---- on a phone, the field being typed in is never under the sticky summary -------------------------
+
+  var summary = document.getElementById('summary-bar');
+  form.addEventListener('focusin', function (event) {
+    var target = event.target;
+    if (!summary || getComputedStyle(summary).position !== 'sticky') {
+      return;
+    }
+    window.setTimeout(function () {
+      var top = summary.getBoundingClientRect().bottom + 8;
+      var height = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+      var box = target.getBoundingClientRect();
+      if (box.top < top) {
+        window.scrollBy(0, box.top - top);
+      } else if (box.bottom > height - 8) {
+        window.scrollBy(0, box.bottom - height + 8);
+      }
+    }, 0);
   });
 
   // ---- wiring ----------------------------------------------------------------------------------------

@@ -49,10 +49,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    private final String mainWindow;
 
     private Browser(ChromeDriver driver, String base) {
         this.driver = driver;
         this.base = base;
+        this.mainWindow = driver.getWindowHandle();
     }
 
     /** A browser for the service at {@code base} (like http://localhost:1234), at desktop size. */
@@ -100,12 +102,23 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Closes every tab but the one the browser started with (a proposal opens in its own) and goes back to it. */
+    public void closeOtherWindows() {
+        for (String handle : List.copyOf(driver.getWindowHandles())) {
+            if (!handle.equals(mainWindow)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(mainWindow);
+    }
+
     /** Sets the viewport's size: {@link #PHONE} or {@link #DESKTOP}. */
     public Browser size(Dimension size) {
+        closeOtherWindows();
         driver.manage().window().setSize(size);
         // headless windows have no browser chrome, but make sure the layout viewport is the asked width
         Number inner = (Number) driver.executeScript("return window.innerWidth");
-        if (inner != null && inner.intValue() != size.width) {
+        if (inner != null && inner.intValue() > 0 && inner.intValue() != size.width) {
             driver.manage().window().setSize(new Dimension(size.width * 2 - inner.intValue(), size.height));
         }
         return this;
@@ -167,11 +180,17 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element is shown and its text contains {@code expected}. */
     public WebElement waitForText(String css, String expected) {
-        return waitUntil(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.stream().filter(element -> element.isDisplayed() && element.getText().contains(expected))
-                    .findFirst().orElse(null);
-        });
+        try {
+            return waitUntil(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.stream().filter(element -> element.isDisplayed() && element.getText().contains(expected))
+                        .findFirst().orElse(null);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String seen = driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
+                    .collect(Collectors.joining(" | "));
+            throw new AssertionError("waited for \"" + expected + "\" in " + css + " on " + path() + ", saw: " + seen, e);
+        }
     }
 
     public Object script(String script, Object... arguments) {

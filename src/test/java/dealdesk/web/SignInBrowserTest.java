@@ -3,11 +3,7 @@ package dealdesk.web;
 import dealdesk.DealdeskConfiguration;
 import dealdesk.testing.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 
 import java.util.Map;
@@ -15,29 +11,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in and out through the form in a real Chromium, for each role, on a phone and on a desktop. */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class SignInBrowserTest {
+class SignInBrowserTest extends BrowserTest {
     static final DropwizardAppExtension<DealdeskConfiguration> APP = TestApp.extension();
-    static Browser browser;
 
-    /** Where each role lands after signing in, and a word that landing page shows. */
+    /** Where each role lands after signing in: never a page that only says it has nothing to show. */
     static final Map<String, String> LANDING = Map.of(
             "alice", "/dashboard",
-            "manager", "/dashboard",
-            "finance", "/dashboard",
-            "admin", "/dashboard");
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start(TestApp.url(APP, ""));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+            "manager", "/team",
+            "finance", "/approvals",
+            "admin", "/approvals");
 
     @Test
     void eachRoleSignsInAndOutOnAPhone() {
@@ -59,6 +41,7 @@ class SignInBrowserTest {
             browser.signIn(username);
             assertThat(browser.path()).as(username + " lands").isEqualTo(landing);
             assertThat(browser.all("#signin-error")).as("no sign-in error for " + username).isEmpty();
+            assertThat(browser.all(".notice.bad")).as("no error on " + username + "'s landing page").isEmpty();
             assertThat(browser.find("form.signout button").getAttribute("title")).startsWith("Signed in as");
             browser.screenshot("landing-" + username + "-" + device);
             browser.assertAccessible(username + "'s landing page on a " + device);
