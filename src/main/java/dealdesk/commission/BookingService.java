@@ -57,23 +57,27 @@ public class BookingService {
         Validation validation = new Validation();
         List<Transaction> transactions = new ArrayList<>(TransactionParser.validate(requests, pathPrefix, validation));
         Map<String, Boolean> known = new HashMap<>();
-        for (int i = 0; i < transactions.size(); i++) {
-            Transaction transaction = transactions.get(i);
-            if (transaction.closeDate() == null) {
-                continue;
-            }
-            boolean allKnown = true;
-            for (int s = 0; s < transaction.splits().size(); s++) {
-                String username = transaction.splits().get(s).username();
-                if (!known.computeIfAbsent(username, name -> users.find(name).isPresent())) {
-                    validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username", "unknown user " + username);
-                    allKnown = false;
+        jdbi.useHandle(handle -> {
+            PlanLookup.Batch plansOn = plans.batch(handle);
+            for (int i = 0; i < transactions.size(); i++) {
+                Transaction transaction = transactions.get(i);
+                if (transaction.closeDate() == null) {
+                    continue;
+                }
+                boolean allKnown = true;
+                for (int s = 0; s < transaction.splits().size(); s++) {
+                    String username = transaction.splits().get(s).username();
+                    if (!known.computeIfAbsent(username, name -> users.find(name).isPresent())) {
+                        validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username", "unknown user " + username);
+                        allKnown = false;
+                    }
+                }
+                if (allKnown && transaction.currency() != null && transaction.amount() != null) {
+                    transactions.set(i, inPlanCurrency(plansOn, transaction, pathPrefix + "[" + i + "].currency",
+                            validation));
                 }
             }
-            if (allKnown && transaction.currency() != null && transaction.amount() != null) {
-                transactions.set(i, inPlanCurrency(transaction, pathPrefix + "[" + i + "].currency", validation));
-            }
-        }
+        });
         validation.throwIfInvalid();
         return jdbi.inTransaction(handle -> {
             TransactionDao dao = handle.attach(TransactionDao.class);
@@ -131,9 +135,15 @@ public class BookingService {
      * in different currencies, is a problem on the path.
      */
     private Transaction inPlanCurrency(Transaction transaction, String path, Validation validation) {
+        return jdbi.withHandle(handle -> inPlanCurrency(plans.batch(handle), transaction, path, validation));
+    }
+
+    /** The booking in the currency its users' plans pay in (converted at the day's rate), or a problem at path. */
+    private Transaction inPlanCurrency(PlanLookup.Batch plansOn, Transaction transaction, String path,
+                                       Validation validation) {
         Set<String> paidIn = new TreeSet<>();
         for (Split split : transaction.splits()) {
-            plans.on(split.username(), transaction.closeDate())
+            plansOn.on(split.username(), transaction.closeDate())
                     .ifPresent(plan -> paidIn.add(plan.currency().getCurrencyCode()));
         }
         if (paidIn.isEmpty() || paidIn.contains(transaction.currency()) && paidIn.size() == 1) {

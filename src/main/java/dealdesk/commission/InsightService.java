@@ -23,6 +23,9 @@ import java.util.List;
 
 /** Estimates as the API asks for them (lines, or an open deal) and the rep dashboard. */
 public class InsightService {
+    /** An estimate recomputes the period with its lines twice: the work per request stays bounded. */
+    static final int MAX_LINES = 1_000;
+
     private final StatementService statements;
     private final EstimateService estimates;
     private final PlanLookup plans;
@@ -56,6 +59,8 @@ public class InsightService {
         LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
         if (request.lines() == null || request.lines().isEmpty()) {
             validation.add("lines", "give at least one line (or a dealId)");
+        } else if (request.lines().size() > MAX_LINES) {
+            validation.add("lines", "at most " + MAX_LINES + " lines");
         } else {
             for (int i = 0; i < request.lines().size(); i++) {
                 EstimateLine line = request.lines().get(i);
@@ -66,12 +71,12 @@ public class InsightService {
                 }
                 if (line.amount() == null) {
                     validation.add(path + ".amount", "amount is required");
-                } else if (line.amount().signum() < 0 || line.amount().compareTo(Values.ABSURD) >= 0) {
-                    validation.add(path + ".amount", "amount must be from 0 to below 1,000,000,000,000");
+                } else {
+                    Bounds.amount(line.amount(), path + ".amount", validation);
                 }
-                if (line.units() != null && line.units().signum() < 0) {
-                    validation.add(path + ".units", "units must not be negative");
-                }
+                Bounds.units(line.units(), path + ".units", validation);
+                Bounds.amount(line.acv(), path + ".acv", validation);
+                Bounds.amount(line.tcv(), path + ".tcv", validation);
             }
         }
         validation.throwIfInvalid();

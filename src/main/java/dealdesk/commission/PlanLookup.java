@@ -6,6 +6,9 @@ import dealdesk.commission.plan.Plan;
 import dealdesk.commission.plan.PlanParser;
 import dealdesk.common.Period;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -66,5 +69,49 @@ public class PlanLookup {
             }
         }
         return Optional.empty();
+    }
+
+    /** A lookup for many users and dates at once (an import): one query per user and one per plan. */
+    public Batch batch(Handle handle) {
+        return new Batch(handle);
+    }
+
+    /** Answers {@link #on(Handle, String, LocalDate)} from assignments and versions read once. */
+    public final class Batch {
+        private final Handle handle;
+        private final Map<String, List<Assignment>> assignments = new HashMap<>();
+        private final Map<String, List<PlanVersion>> versions = new HashMap<>();
+
+        private Batch(Handle handle) {
+            this.handle = handle;
+        }
+
+        private final Map<String, Optional<Plan>> answers = new HashMap<>();
+
+        public Optional<Plan> on(String username, LocalDate date) {
+            return answers.computeIfAbsent(username + "|" + date, key -> lookUp(username, date));
+        }
+
+        private Optional<Plan> lookUp(String username, LocalDate date) {
+            for (Assignment assignment : assignments.computeIfAbsent(username,
+                    user -> handle.attach(AssignmentDao.class).of(user))) {
+                if (assignment.overlaps(date, date)) {
+                    List<PlanVersion> all = versions.computeIfAbsent(assignment.planId(),
+                            id -> handle.attach(PlanDao.class).versions(id));
+                    if (all.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    LocalDate end = Period.containing(parsed(all.get(all.size() - 1)).period(), date).end();
+                    PlanVersion effective = null;
+                    for (PlanVersion version : all) { // oldest first: the last one effective by the end wins
+                        if (!version.effectiveFrom().isAfter(end)) {
+                            effective = version;
+                        }
+                    }
+                    return Optional.ofNullable(effective).map(PlanLookup.this::parsed);
+                }
+            }
+            return Optional.empty();
+        }
     }
 }

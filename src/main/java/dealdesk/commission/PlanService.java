@@ -157,10 +157,8 @@ public class PlanService {
         Validation validation = new Validation();
         if (amount == null) {
             validation.add("amount", "amount is required");
-        } else if (amount.signum() < 0) {
-            validation.add("amount", "amount must not be negative");
-        } else if (amount.compareTo(Values.ABSURD) >= 0) {
-            validation.add("amount", "must be below 1,000,000,000,000");
+        } else {
+            Bounds.amount(amount, "amount", validation);
         }
         validation.throwIfInvalid();
         users.require(username);

@@ -14,9 +14,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.result.RowReducer;
 import org.jdbi.v3.core.result.RowView;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowReducer;
@@ -28,33 +26,43 @@ public interface TransactionDao {
             + " t.original_amount, t.original_currency, t.exchange_rate, t.rate_date, s.username, s.percent"
             + " from commission_transactions t join commission_splits s on s.transaction_id = t.id";
 
-    /** A stored transaction's splits, one row each. */
-    record SplitRow(String transactionId, String username, BigDecimal percent) {
-    }
-
     @SqlUpdate("delete from commission_transactions where id = any(:ids)")
     int delete(@Bind("ids") String[] ids);
 
-    @SqlBatch("insert into commission_transactions (id, deal_id, close_date, sku, family, units, amount, currency,"
+    /** Inserts many transactions in one statement: one text array per column, cast by PostgreSQL. */
+    @SqlUpdate("insert into commission_transactions (id, deal_id, close_date, sku, family, units, amount, currency,"
             + " industry, deal_type, acv, tcv, cancelled_on, original_amount, original_currency, exchange_rate,"
-            + " rate_date, source, updated_at) values (:id, :dealId, :closeDate,"
-            + " :product.sku, :product.family, :product.units, :amount, :currency, :product.industry,"
-            + " :product.dealType, :values.acv, :values.tcv, :cancelledOn, :originalAmount, :originalCurrency,"
-            + " :exchangeRate, :rateDate, :source, :now)")
-    void insert(@BindMethods Collection<Transaction> transactions, @Bind("source") String source,
-                @Bind("now") Instant now);
+            + " rate_date, source, updated_at)"
+            + " select id, deal_id, close_date::date, sku, family, units::numeric, amount::numeric, currency, industry,"
+            + " deal_type, acv::numeric, tcv::numeric, cancelled_on::date, original_amount::numeric,"
+            + " original_currency, exchange_rate::numeric, rate_date::date, :source, :now"
+            + " from unnest(:columns.ids, :columns.dealIds, :columns.closeDates, :columns.skus, :columns.families,"
+            + " :columns.units, :columns.amounts, :columns.currencies, :columns.industries, :columns.dealTypes,"
+            + " :columns.acvs, :columns.tcvs, :columns.cancelledOns, :columns.originalAmounts,"
+            + " :columns.originalCurrencies, :columns.exchangeRates, :columns.rateDates)"
+            + " as t(id, deal_id, close_date, sku, family, units, amount, currency, industry, deal_type, acv, tcv,"
+            + " cancelled_on, original_amount, original_currency, exchange_rate, rate_date)")
+    void insertColumns(@BindMethods("columns") Columns columns, @Bind("source") String source,
+                       @Bind("now") Instant now);
 
-    @SqlBatch("insert into commission_splits (transaction_id, username, percent)"
-            + " values (:transactionId, :username, :percent)")
-    void insertSplits(@BindMethods Collection<SplitRow> splits);
+    @SqlUpdate("insert into commission_splits (transaction_id, username, percent)"
+            + " select transaction_id, username, percent::numeric"
+            + " from unnest(:transactionIds, :usernames, :percents) as s(transaction_id, username, percent)")
+    void insertSplitColumns(@Bind("transactionIds") String[] transactionIds, @Bind("usernames") String[] usernames,
+                            @Bind("percents") String[] percents);
 
     @SqlUpdate("update commission_transactions set cancelled_on = :on, updated_at = :now where deal_id = :dealId"
             + " and cancelled_on is null")
     int cancelDeal(@Bind("dealId") String dealId, @Bind("on") LocalDate on, @Bind("now") Instant now);
 
-    @SqlQuery(SELECT + " where t.id in (<ids>) order by t.id, s.username")
+    @SqlQuery(SELECT + " where t.id = any(:ids) order by t.id, s.username")
     @UseRowReducer(Reducer.class)
-    List<Transaction> byIds(@BindList("ids") Collection<String> ids);
+    List<Transaction> byIds(@Bind("ids") String[] ids);
+
+    /** The stored transactions among these ids, each with all its splits. */
+    default List<Transaction> byIds(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : byIds(ids.toArray(String[]::new));
+    }
 
     /** Transactions that closed in [from, to] with the user among the splits, each with all its splits. */
     @SqlQuery(SELECT + " where t.close_date between :from and :to and exists (select 1 from commission_splits mine"
@@ -74,19 +82,69 @@ public interface TransactionDao {
     @UseRowReducer(Reducer.class)
     List<Transaction> ofDeal(@Bind("dealId") String dealId);
 
-    /** Stores transactions (which must not exist yet) with their splits, two batches whatever their number. */
+    /** Stores transactions (which must not exist yet) with their splits: two statements whatever their number. */
     default void insertAll(Collection<Transaction> transactions, String source, Instant now) {
         if (transactions.isEmpty()) {
             return;
         }
-        insert(transactions, source, now);
-        List<SplitRow> splits = new ArrayList<>();
+        insertColumns(Columns.of(transactions), source, now);
+        List<String> ids = new ArrayList<>();
+        List<String> usernames = new ArrayList<>();
+        List<String> percents = new ArrayList<>();
         for (Transaction transaction : transactions) {
             for (Split split : transaction.splits()) {
-                splits.add(new SplitRow(transaction.id(), split.username(), split.percent()));
+                ids.add(transaction.id());
+                usernames.add(split.username());
+                percents.add(split.percent().toPlainString());
             }
         }
-        insertSplits(splits);
+        insertSplitColumns(ids.toArray(String[]::new), usernames.toArray(String[]::new),
+                percents.toArray(String[]::new));
+    }
+
+    /** Transactions as one text array per column, for {@link #insertColumns}. */
+    record Columns(String[] ids, String[] dealIds, String[] closeDates, String[] skus, String[] families,
+                   String[] units, String[] amounts, String[] currencies, String[] industries, String[] dealTypes,
+                   String[] acvs, String[] tcvs, String[] cancelledOns, String[] originalAmounts,
+                   String[] originalCurrencies, String[] exchangeRates, String[] rateDates) {
+
+        static Columns of(Collection<Transaction> transactions) {
+            int size = transactions.size();
+            Columns columns = new Columns(new String[size], new String[size], new String[size], new String[size],
+                    new String[size], new String[size], new String[size], new String[size], new String[size],
+                    new String[size], new String[size], new String[size], new String[size], new String[size],
+                    new String[size], new String[size], new String[size]);
+            int i = 0;
+            for (Transaction transaction : transactions) {
+                columns.ids[i] = transaction.id();
+                columns.dealIds[i] = transaction.dealId();
+                columns.closeDates[i] = text(transaction.closeDate());
+                columns.skus[i] = transaction.product().sku();
+                columns.families[i] = transaction.product().family();
+                columns.units[i] = plain(transaction.product().units());
+                columns.amounts[i] = plain(transaction.amount());
+                columns.currencies[i] = transaction.currency();
+                columns.industries[i] = transaction.product().industry();
+                columns.dealTypes[i] = transaction.product().dealType();
+                columns.acvs[i] = transaction.values() == null ? null : plain(transaction.values().acv());
+                columns.tcvs[i] = transaction.values() == null ? null : plain(transaction.values().tcv());
+                columns.cancelledOns[i] = text(transaction.cancelledOn());
+                columns.originalAmounts[i] = plain(transaction.originalAmount());
+                columns.originalCurrencies[i] = transaction.originalCurrency();
+                columns.exchangeRates[i] = plain(transaction.exchangeRate());
+                columns.rateDates[i] = text(transaction.rateDate());
+                i++;
+            }
+            return columns;
+        }
+
+        private static String plain(BigDecimal value) {
+            return value == null ? null : value.toPlainString();
+        }
+
+        private static String text(LocalDate date) {
+            return date == null ? null : date.toString();
+        }
     }
 
     default int deleteAll(Collection<String> ids) {

@@ -100,12 +100,12 @@ public final class TransactionParser {
                 validation.add(path + ".amount", "amount is required");
             } else if (request.amount().signum() < 0) {
                 validation.add(path + ".amount", "amount must not be negative; cancel the deal to claw back");
-            } else if (request.amount().compareTo(dealdesk.common.Values.ABSURD) >= 0) {
-                validation.add(path + ".amount", "must be below 1,000,000,000,000");
+            } else {
+                Bounds.amount(request.amount(), path + ".amount", validation);
             }
-            nonNegative(request.units(), path + ".units", validation);
-            nonNegative(request.acv(), path + ".acv", validation);
-            nonNegative(request.tcv(), path + ".tcv", validation);
+            Bounds.units(request.units(), path + ".units", validation);
+            Bounds.amount(request.acv(), path + ".acv", validation);
+            Bounds.amount(request.tcv(), path + ".tcv", validation);
             if (request.currency() == null) {
                 validation.add(path + ".currency", "currency is required");
             } else if (!Money.isKnownCurrency(request.currency())) {
@@ -127,8 +127,9 @@ public final class TransactionParser {
                     if (!users.add(split.username())) {
                         validation.add(splitPath + ".username", split.username() + " appears twice in the splits");
                     }
-                    if (split.percent() == null || split.percent().signum() <= 0 || split.percent().compareTo(HUNDRED) > 0) {
-                        validation.add(splitPath + ".percent", "percent must be above 0 and at most 100");
+                    if (split.percent() == null || split.percent().signum() <= 0 || split.percent().compareTo(HUNDRED) > 0
+                            || split.percent().stripTrailingZeros().scale() > 4) {
+                        validation.add(splitPath + ".percent", "percent must be above 0 and at most 100 (4 decimals)");
                         continue;
                     }
                     total = total.add(split.percent());
@@ -144,12 +145,6 @@ public final class TransactionParser {
                     new Values(request.acv(), request.tcv()), splits, null));
         }
         return transactions;
-    }
-
-    private static void nonNegative(BigDecimal value, String path, Validation validation) {
-        if (value != null && value.signum() < 0) {
-            validation.add(path, "must not be negative");
-        }
     }
 
     private static List<SplitRequest> splits(String text, String path, Validation validation) {

@@ -31,8 +31,17 @@ public interface QuoteDao {
     @SqlQuery(SELECT + "where q.id = :id")
     Optional<QuoteRow> find(@Bind("id") long id);
 
-    @SqlQuery(SELECT + "where q.id = :id for update of q")
-    Optional<QuoteRow> lock(@Bind("id") long id);
+    @SqlQuery("select id from quotes where id = :id for update")
+    Optional<Long> lockRow(@Bind("id") long id);
+
+    /**
+     * Locks the quote, then reads it afresh. Locking the joined row directly would lose it when a
+     * concurrent edit moves its version while this one waits (the join no longer matches): a 404
+     * where the caller should get the stale-version 409.
+     */
+    default Optional<QuoteRow> lock(long id) {
+        return lockRow(id).flatMap(this::find);
+    }
 
     @SqlQuery(SELECT + "where q.deal_id = :dealId order by q.id")
     List<QuoteRow> ofDeal(@Bind("dealId") long dealId);

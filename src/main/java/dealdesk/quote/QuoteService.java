@@ -58,7 +58,9 @@ public class QuoteService {
             return pricer.price(request, caller.username(), request.startDate());
         }
         QuoteDeals.QuotedDeal deal = visibleDeal(caller, request.dealId());
-        return pricer.price(request, deal.owner(), deal.expectedClose());
+        PricedQuote priced = pricer.price(request, deal.owner(), deal.expectedClose());
+        // a split user sees the deal's prices, not the owner's pay
+        return users.canSeeMoneyOf(caller, deal.owner()) ? priced : priced.withEstimate(null);
     }
 
     public Quote create(User caller, QuoteRequest request) {
@@ -84,7 +86,7 @@ public class QuoteService {
             deals.quoteAdded(handle, deal.id(), newId);
             return newId;
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     public Quote get(User viewer, long id) {
@@ -93,7 +95,7 @@ public class QuoteService {
         if (!deals.maySee(viewer, deal)) {
             throw ApiException.forbidden("you may not see quote " + id);
         }
-        return withEstimate(quote);
+        return withEstimate(viewer, quote);
     }
 
     /** The quote without an access check or estimate, for other features (proposals, commission). */
@@ -134,7 +136,7 @@ public class QuoteService {
             dao.newVersion(id, version, request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /**
@@ -178,7 +180,7 @@ public class QuoteService {
             Instant now = clock.instant();
             dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /** Approves every pending approval the caller may give; the last one makes the quote APPROVED. */
@@ -226,7 +228,7 @@ public class QuoteService {
                 dao.setStatus(id, QuoteStatus.APPROVED, now);
             }
         });
-        return withEstimate(load(id));
+        return withEstimate(approver, load(id));
     }
 
     /**
@@ -279,7 +281,7 @@ public class QuoteService {
             requireNotExpired(row);
             handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
         });
-        return withEstimate(load(id));
+        return withEstimate(caller, load(id));
     }
 
     /** Inside the deal's close-won transaction: the primary quote must be approved, and becomes ACCEPTED. */
@@ -345,7 +347,11 @@ public class QuoteService {
         return deal;
     }
 
-    private Quote withEstimate(Quote quote) {
+    /** The quote with its owner's estimate, for a viewer who may see the owner's money (a split user may not). */
+    private Quote withEstimate(User viewer, Quote quote) {
+        if (!users.canSeeMoneyOf(viewer, quote.owner())) {
+            return quote;
+        }
         LocalDate closeDate = deals.find(quote.dealId())
                 .map(QuoteDeals.QuotedDeal::expectedClose).orElse(quote.request().startDate());
         PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());

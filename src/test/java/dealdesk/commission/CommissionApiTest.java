@@ -257,6 +257,40 @@ class CommissionApiTest {
                 .containsExactly("period");
     }
 
+    @Test
+    void absurdOrNegativeNumbersAreRefusedBeforeTheyCostWork() {
+        assertThat(paths(error(post("/api/v1/estimates", finance, "{\"username\":\"carol\",\"closeDate\":\"2026-12-01\","
+                + "\"lines\":[{\"amount\":1000,\"acv\":1e100000,\"units\":-3},{\"amount\":1e400,\"tcv\":-1}]}"), 422)))
+                .containsExactly("lines[0].units", "lines[0].acv", "lines[1].amount", "lines[1].tcv");
+        assertThat(paths(error(put("/api/v1/quotas/carol/2026-Q4", finance, "{\"amount\":1e-400}"), 422)))
+                .containsExactly("amount");
+        assertThat(paths(error(put("/api/v1/quotas/carol/2026-Q4", finance, "{\"amount\":1e12}"), 422)))
+                .containsExactly("amount");
+        assertThat(paths(error(post("/api/v1/transactions", finance, """
+                [{"id": "U1", "closeDate": "2026-11-02", "amount": 1000, "units": 1e400, "currency": "USD",
+                  "splits": [{"username": "carol", "percent": 100}]},
+                 {"id": "U2", "closeDate": "2026-11-02", "amount": 0.0000001, "currency": "USD",
+                  "splits": [{"username": "carol", "percent": 33.33333}, {"username": "erin", "percent": 66.66667}]}]
+                """), 422))).containsExactlyInAnyOrder("[0].units", "[1].amount", "[1].splits[0].percent",
+                "[1].splits[1].percent");
+        assertThat(paths(error(request(APP, "/api/v1/plans/absurd", finance).put(Entity.entity("""
+                id: absurd
+                period: QUARTER
+                currency: USD
+                creditBasis: AMOUNT
+                targetIncentive: 1e100000
+                cap: { amount: 1e13 }
+                tiers:
+                  basis: AMOUNT
+                  mode: MARGINAL
+                  bands:
+                    - { from: true, to: 1000, rate: 0.1 }
+                    - { from: 1000, rate: 0.2 }
+                """, YAML)), 422))).contains("targetIncentive", "cap.amount", "tiers.bands[0].from");
+        Map<String, Object> statement = ok(request(APP, "/api/v1/statements/carol/2026-Q4", finance).get());
+        assertThat(new BigDecimal(statement.get("quota").toString())).isEqualByComparingTo("200000");
+    }
+
     private static Map<String, Object> ok(Response response) {
         try (response) {
             if (response.getStatus() != 200) {

@@ -73,7 +73,8 @@ class CommissionServiceTest {
         Statement raised = commission.statements().statement("alice", Q4);
         // 1.0 is now reached at 100,000: T1 50k in band 1; T2 40k; T3 10k below and 20k above; T4 all above
         assertThat(raised.attainment()).isEqualByComparingTo("2.2");
-        assertThat(raised.totals().earned()).isGreaterThan(first.totals().earned());
+        // 7,875 + 8,800 + 500 + 1,500 + 100,000 x 0.27225 = 27,225 + SPIF 400
+        assertThat(raised.totals().earned()).isEqualByComparingTo("46300.00");
     }
 
     @Test

@@ -113,6 +113,97 @@ class DealCommissionTest {
                 .containsExactly("lines");
     }
 
+    @Test
+    void aCloseWonWhoseBookingFailsLeavesTheDealOpenAndTheQuoteAsItWasAndARetryWorksOnceFixed() {
+        String admin = TestApp.token(APP, "admin");
+        json(request(APP, "/api/v1/users", admin).post(Entity.json(Map.of("username", "gina", "name", "Gina",
+                "role", "REP", "password", "demo", "manager", "manager"))), 201);
+        String gina = TestApp.token(APP, "gina");
+        String plan = """
+                id: gina-plan
+                effectiveFrom: 2026-01-01
+                period: QUARTER
+                currency: %s
+                creditBasis: ACV
+                baseRate: 0.10
+                """;
+        json(request(APP, "/api/v1/plans/gina-plan", finance).put(Entity.entity(plan.formatted("USD"),
+                MediaType.valueOf("application/yaml"))), 200);
+        json(request(APP, "/api/v1/plans/gina-plan/assignments/gina", finance)
+                .put(Entity.json(Map.of("from", "2026-01-01"))), 200);
+        Map<String, Object> deal = json(request(APP, "/api/v1/deals", gina).post(Entity.json(Map.of(
+                "account", Map.of("name", "Euro GmbH", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-10", "stage", "PROPOSAL"))), 201);
+        long dealId = ((Number) deal.get("id")).longValue();
+        Map<String, Object> euroQuote = quote(dealId, 12);
+        euroQuote.put("currency", "EUR");
+        euroQuote.put("priceBook", "Standard EUR");
+        long quoteId = ((Number) json(request(APP, "/api/v1/quotes", gina).post(Entity.json(euroQuote)), 201)
+                .get("id")).longValue();
+        json(request(APP, "/api/v1/quotes/" + quoteId + "/submit", gina).post(Entity.json(Map.of())), 200);
+        json(request(APP, "/api/v1/quotes/" + quoteId + "/present", gina).post(Entity.json(Map.of())), 200);
+
+        Map<String, Object> refused = json(request(APP, "/api/v1/deals/" + dealId + "/close-won", gina)
+                .post(Entity.json(Map.of("closeDate", "2026-11-20"))), 422);
+
+        assertThat(paths(refused)).containsExactly("currency");
+        assertThat(json(request(APP, "/api/v1/deals/" + dealId, gina).get(), 200).get("stage")).isEqualTo("PROPOSAL");
+        assertThat(json(request(APP, "/api/v1/quotes/" + quoteId, gina).get(), 200).get("status"))
+                .isEqualTo("PRESENTED");
+        Map<String, Object> before = json(request(APP, "/api/v1/statements/gina/2026-Q4", gina).get(), 200);
+        assertThat((List<?>) before.get("lines")).isEmpty();
+
+        json(request(APP, "/api/v1/plans/gina-plan", finance).put(Entity.entity(plan.formatted("EUR"),
+                MediaType.valueOf("application/yaml"))), 200);
+        json(request(APP, "/api/v1/deals/" + dealId + "/close-won", gina)
+                .post(Entity.json(Map.of("closeDate", "2026-11-20"))), 200);
+
+        Map<String, Object> after = json(request(APP, "/api/v1/statements/gina/2026-Q4", gina).get(), 200);
+        assertThat(after.get("currency")).isEqualTo("EUR");
+        assertThat((List<?>) after.get("lines")).isNotEmpty();
+    }
+
+    @Test
+    void aSplitUserSeesTheDealAndItsQuoteButNotTheOwnersPay() {
+        String admin = TestApp.token(APP, "admin");
+        json(request(APP, "/api/v1/users", admin).post(Entity.json(Map.of("username", "hank", "name", "Hank",
+                "role", "REP", "password", "demo", "manager", "manager"))), 201);
+        String hank = TestApp.token(APP, "hank");
+        Map<String, Object> deal = json(request(APP, "/api/v1/deals", frank).post(Entity.json(Map.of(
+                "account", Map.of("name", "Shared Corp", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-10", "stage", "PROPOSAL",
+                "splits", List.of(Map.of("username", "frank", "percent", 70),
+                        Map.of("username", "hank", "percent", 30))))), 201);
+        long dealId = ((Number) deal.get("id")).longValue();
+        long quoteId = ((Number) json(request(APP, "/api/v1/quotes", frank).post(Entity.json(quote(dealId, 12))), 201)
+                .get("id")).longValue();
+
+        Map<String, Object> ownersView = json(request(APP, "/api/v1/quotes/" + quoteId, frank).get(), 200);
+        Map<String, Object> splitView = json(request(APP, "/api/v1/quotes/" + quoteId, hank).get(), 200);
+        List<Map<String, Object>> splitList = (List<Map<String, Object>>) (List<?>) jsonList(
+                request(APP, "/api/v1/deals/" + dealId + "/quotes", hank).get());
+        Map<String, Object> splitPreview = json(request(APP, "/api/v1/quotes/preview", hank)
+                .post(Entity.json(quote(dealId, 12))), 200);
+
+        assertThat(((Map<String, Object>) ownersView.get("priced")).get("estimate")).isNotNull();
+        assertThat(((Map<String, Object>) splitView.get("priced")).get("totals")).isNotNull();
+        assertThat(((Map<String, Object>) splitView.get("priced")).get("estimate")).isNull();
+        assertThat(splitList).singleElement().satisfies(listed ->
+                assertThat(((Map<String, Object>) listed.get("priced")).get("estimate")).isNull());
+        assertThat(splitPreview.get("totals")).isNotNull();
+        assertThat(splitPreview.get("estimate")).isNull();
+    }
+
+    private static List<Object> jsonList(Response response) {
+        try (response) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(text).isEqualTo(200);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, List.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<Object> paths(Map<String, Object> error) {
         return ((List<Map<String, Object>>) error.get("details")).stream().map(detail -> detail.get("path")).toList();
     }

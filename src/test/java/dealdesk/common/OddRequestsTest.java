@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +137,36 @@ class OddRequestsTest {
                 "{\"sku\":\"HW-TWIN\",\"name\":\"Twin\",\"family\":\"HARDWARE\",\"kind\":\"ONE_TIME\",\"unit\":\"device\"}")
                 .status());
         assertThat(statuses).containsOnlyOnce(201).filteredOn(status -> status != 201).containsOnly(409);
+    }
+
+    @Test
+    void twentyParallelEditsOfOneQuoteVersionGiveOne200AndOnly409s() throws Exception {
+        String alice = TestApp.token(APP, "alice");
+        String dealId = String.valueOf(MAPPER.readValue(send201Body("/api/v1/deals", alice), Map.class).get("id"));
+        String quote = "{\"dealId\":" + dealId + ",%s\"customer\":{\"name\":\"Acme Corp\",\"segment\":\"COMMERCIAL\","
+                + "\"industry\":\"RETAIL\",\"country\":\"US\",\"locale\":\"en-US\"},\"currency\":\"USD\","
+                + "\"priceBook\":\"Standard USD\",\"termMonths\":12,\"startDate\":\"2026-11-01\","
+                + "\"lines\":[{\"sku\":\"CRM-PRO\",\"quantity\":%d,\"discountPercent\":0}]}";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(TestApp.url(APP, "/api/v1/quotes")))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(quote.formatted("", 5))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Object id = MAPPER.readValue(created.body(), Map.class).get("id");
+        AtomicInteger seats = new AtomicInteger(10);
+        List<Integer> statuses = parallel(20, () -> send("PUT", "/api/v1/quotes/" + id, alice, "application/json",
+                quote.replace("\"dealId\":" + dealId + ",", "").formatted("\"version\":1,", seats.incrementAndGet()))
+                .status());
+        assertThat(statuses).containsOnlyOnce(200).filteredOn(status -> status != 200).containsOnly(409);
+    }
+
+    private static String send201Body(String path, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TestApp.url(APP, path)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":{\"name\":\"Acme Corp\",\"industry\":\"RETAIL\"},"
+                        + "\"expectedCloseDate\":\"2026-12-15\",\"stage\":\"PROPOSAL\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body();
     }
 
     private static List<Integer> parallel(int count, Callable<Integer> call) throws Exception {

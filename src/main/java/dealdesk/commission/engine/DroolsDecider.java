@@ -7,26 +7,14 @@ import dealdesk.commission.engine.Decisions.RateDecision;
 import dealdesk.commission.engine.Decisions.SpifAward;
 import dealdesk.commission.engine.Decisions.SpifPayout;
 import dealdesk.commission.engine.Decisions.SpifProgress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dealdesk.rules.RuleBases;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
-import org.kie.api.KieServices;
-import org.kie.api.io.KieResources;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.kie.api.KieBase;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.internal.utils.KieHelper;
 
 /**
  * The commission rule base: one KieBase compiled from rules/commission/*.drl,
@@ -58,42 +46,18 @@ public final class DroolsDecider implements Decider {
 
     /** Compiles every .drl in {@code directory}; a compile error fails with the compiler's messages. */
     public static DroolsDecider fromDirectory(Path directory) {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.toString().endsWith(".drl")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read commission rules in " + directory.toAbsolutePath(), e);
-        }
-        if (files.isEmpty()) {
+        List<RuleBases.Source> sources = RuleBases.read(directory);
+        if (sources.isEmpty()) {
             throw new IllegalStateException("no commission rules (*.drl) in " + directory.toAbsolutePath());
         }
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (Path file : files) {
-            try {
-                sources.put(file.getFileName().toString(), Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fromSources(sources);
+        return new DroolsDecider(RuleBases.compile(RULES_FOLDER, sources));
     }
 
     /** Compiles DRL sources by file name; a compile error fails with the compiler's messages. */
     public static DroolsDecider fromSources(Map<String, String> drlByFileName) {
-        KieHelper helper = new KieHelper();
-        KieResources resources = KieServices.get().getResources();
-        drlByFileName.forEach((name, source) -> helper.addResource(resources
-                .newByteArrayResource(source.getBytes(StandardCharsets.UTF_8))
-                .setSourcePath(RULES_FOLDER + name)
-                .setResourceType(ResourceType.DRL)));
-        Results results = helper.verify();
-        if (results.hasMessages(Message.Level.ERROR)) {
-            String messages = results.getMessages(Message.Level.ERROR).stream()
-                    .map(message -> message.getPath() + ":" + message.getLine() + ": " + message.getText())
-                    .collect(Collectors.joining("\n"));
-            throw new IllegalStateException("commission rules do not compile:\n" + messages);
-        }
-        return new DroolsDecider(helper.build());
+        List<RuleBases.Source> sources = new ArrayList<>();
+        drlByFileName.forEach((name, text) -> sources.add(new RuleBases.Source(name, text)));
+        return new DroolsDecider(RuleBases.compile(RULES_FOLDER, sources));
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class PlanParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+    private static final int MAX_SCALE = 6;
 
     private final Validation validation = new Validation();
 
@@ -194,7 +196,9 @@ public final class PlanParser {
                 if (previous.to() == null) {
                     validation.add(path + ".bands[" + (i - 1) + "].to",
                             "only the last band may be open-ended; bands[" + (i - 1) + "] has no 'to'");
-                } else if (band.from().compareTo(previous.from() == null ? band.from() : previous.from()) <= 0) {
+                } else if (previous.from() == null) {
+                    continue; // the previous band's from is already reported
+                } else if (band.from().compareTo(previous.from()) <= 0) {
                     validation.add(bandPath + ".from", "bands must be in ascending order: from " + band.from().toPlainString()
                             + " is not above bands[" + (i - 1) + "].from " + previous.from().toPlainString());
                 } else if (band.from().compareTo(previous.to()) < 0) {
@@ -400,18 +404,27 @@ public final class PlanParser {
             }
             return null;
         }
+        BigDecimal number = null;
         if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
             try {
-                return new BigDecimal(value.asText().trim());
+                number = new BigDecimal(value.asText().trim());
             } catch (NumberFormatException e) {
                 // falls through to the message below
             }
         }
-        validation.add(join(path, field), field + " must be a number, not " + value);
-        return null;
+        if (number == null) {
+            validation.add(join(path, field), field + " must be a number, not " + value);
+            return null;
+        }
+        // every number of a plan is a rate, factor, day count or amount: far below a trillion, six decimals at most
+        if (number.abs().compareTo(MAX_NUMBER) >= 0 || number.stripTrailingZeros().scale() > MAX_SCALE) {
+            validation.add(join(path, field), field + " must be below 1,000,000,000,000 with at most " + MAX_SCALE
+                    + " decimals, not " + value);
+            return null;
+        }
+        return number;
     }
 
     private BigDecimal rate(JsonNode node, String path, String field, boolean required) {
