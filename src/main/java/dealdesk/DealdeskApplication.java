@@ -206,6 +206,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new DealsPage(users, deals));
         environment.jersey().register(new PlanPage(users, commission, clock));
         environment.jersey().register(new NotFoundPage());
+        environment.jersey().register(new dealdesk.web.FinanceConsoleResource(users));
         environment.jersey().register(new Csrf());
         environment.jersey().register(new StaticResource());
 
