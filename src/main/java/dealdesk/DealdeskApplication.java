@@ -42,6 +42,7 @@ import dealdesk.finance.StatementDocuments;
 import dealdesk.deal.DealImport;
 import dealdesk.deal.DealResource;
 import dealdesk.deal.DealService;
+import dealdesk.deal.DealsForQuotes;
 import dealdesk.demo.DemoSeeder;
 import dealdesk.pipeline.Pipeline;
 import dealdesk.pricing.PricingResource;
@@ -144,9 +145,11 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
                 RuleSetEngines.pricing(ruleSets, clock));
         QuotePricer quotePricer = new QuotePricer(catalog::snapshot, pricing,
                 new QuoteCommissionEstimator(commission.estimates()));
-        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users);
+        QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
+                new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock));
+                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock),
+                config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
@@ -202,6 +205,7 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
         environment.jersey().register(new DealsPage(users, deals));
         environment.jersey().register(new PlanPage(users, commission, clock));
+        environment.jersey().register(new dealdesk.web.PipelinePageResource(users, pipeline.pipeline(), pipeline.funnel()));
         environment.jersey().register(new NotFoundPage());
         environment.jersey().register(new dealdesk.web.FinanceConsoleResource(users));
         environment.jersey().register(new Csrf());

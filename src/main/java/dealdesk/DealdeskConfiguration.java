@@ -39,6 +39,16 @@ public class DealdeskConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private QuotesFactory quotes = new QuotesFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DealsFactory deals = new DealsFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private dealdesk.pipeline.PipelineFactory pipeline = new dealdesk.pipeline.PipelineFactory();
 
     @Valid
@@ -85,6 +95,14 @@ public class DealdeskConfiguration extends Configuration {
         return commission;
     }
 
+    public QuotesFactory getQuotes() {
+        return quotes;
+    }
+
+    public DealsFactory getDeals() {
+        return deals;
+    }
+
     public dealdesk.pipeline.PipelineFactory getPipeline() {
         return pipeline;
     }
@@ -112,17 +130,11 @@ public class DealdeskConfiguration extends Configuration {
         }
     }
 
-    /** Where proposal templates, message bundles, fonts and the logo live, and how long a proposal is valid. */
+    /** Where proposal templates, message bundles, fonts and the logo live. */
     public static class ProposalsFactory {
         @NotNull
         @JsonProperty
         private String templates = "templates/proposal";
-
-        /** A proposal is valid for this many days from its quote version's date. */
-        @jakarta.validation.constraints.Min(1)
-        @jakarta.validation.constraints.Max(365)
-        @JsonProperty
-        private int validityDays = 30;
 
         /** Reads every template, bundle and font once; a broken template stops start-up with its reason. */
         public dealdesk.proposal.ProposalRenderer buildRenderer() {
@@ -136,7 +148,31 @@ public class DealdeskConfiguration extends Configuration {
 
         public dealdesk.proposal.ProposalService buildService(dealdesk.quote.QuoteService quotes,
                 dealdesk.catalog.CatalogService catalog, dealdesk.auth.UserService users) {
-            return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer(), validityDays);
+            return new dealdesk.proposal.ProposalService(quotes, catalog, users, buildRenderer());
+        }
+    }
+
+    /** How long a quote version is valid: it expires this many days after the version's date. */
+    public static class QuotesFactory {
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(365)
+        @JsonProperty
+        private int validityDays = 30;
+
+        public java.time.Period validity() {
+            return java.time.Period.ofDays(validityDays);
+        }
+    }
+
+    /** How far ahead a deal's close date may be: today plus this many days (the earliest is 2000-01-01). */
+    public static class DealsFactory {
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(3660)
+        @JsonProperty
+        private int closeDateHorizonDays = 1830;
+
+        public java.time.Period closeDateHorizon() {
+            return java.time.Period.ofDays(closeDateHorizonDays);
         }
     }
 

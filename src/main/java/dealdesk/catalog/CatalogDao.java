@@ -30,6 +30,27 @@ public interface CatalogDao {
               active = excluded.active, updated_at = now()""")
     void upsertProduct(@BindMethods Product product);
 
+    /** A product's text in one language. */
+    record Translation(String sku, String language, String name, String description, String unit) {
+    }
+
+    @SqlQuery("select sku, language, name, description, unit from product_translations order by sku, language")
+    @RegisterConstructorMapper(Translation.class)
+    List<Translation> translations();
+
+    @SqlQuery("select sku, language, name, description, unit from product_translations where sku = :sku "
+            + "order by language")
+    @RegisterConstructorMapper(Translation.class)
+    List<Translation> translations(@Bind("sku") String sku);
+
+    @SqlUpdate("delete from product_translations where sku = :sku")
+    void deleteTranslations(@Bind("sku") String sku);
+
+    @SqlUpdate("insert into product_translations (sku, language, name, description, unit) "
+            + "values (:sku, :language, :text.name, :text.description, :text.unit)")
+    void insertTranslation(@Bind("sku") String sku, @Bind("language") String language,
+                           @BindMethods("text") ProductText text);
+
     @SqlQuery("select sku from bundles order by sku")
     List<String> bundleSkus();
 

@@ -4,6 +4,8 @@ import dealdesk.auth.User;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,8 +55,8 @@ public class CatalogResource {
     @POST
     @Path("/products")
     @RolesAllowed("ADMIN")
-    public Response createProduct(@Auth User user, CatalogService.ProductRequest request) {
-        return Response.status(Response.Status.CREATED).entity(catalog.createProduct(request, user.username())).build();
+    public Response createProduct(@Auth User user, @NotNull @Valid ProductRequest request) {
+        return Response.status(Response.Status.CREATED).entity(catalog.products().create(request, user.username())).build();
     }
 
     @POST
@@ -62,7 +64,7 @@ public class CatalogResource {
     @Consumes(CSV)
     @RolesAllowed("ADMIN")
     public Map<String, Object> importProducts(@Auth User user, String csv) {
-        List<Product> imported = catalog.importProducts(csv, user.username());
+        List<Product> imported = catalog.products().importCsv(csv, user.username());
         return Map.of("imported", imported.size(), "products", imported);
     }
 
@@ -70,8 +72,8 @@ public class CatalogResource {
     @Path("/products/{sku}")
     @RolesAllowed("ADMIN")
     public Product updateProduct(@Auth User user, @PathParam("sku") String sku,
-                                 CatalogService.ProductRequest request) {
-        return catalog.updateProduct(sku, request, user.username());
+                                 @NotNull @Valid ProductRequest request) {
+        return catalog.products().update(sku, request, user.username());
     }
 
     @GET
@@ -85,14 +87,14 @@ public class CatalogResource {
     @Path("/bundles/{sku}")
     @PermitAll
     public Bundle bundle(@Auth User user, @PathParam("sku") String sku) {
-        return catalog.bundle(sku);
+        return catalog.bundles().bundle(sku);
     }
 
     @PUT
     @Path("/bundles/{sku}")
     @RolesAllowed("ADMIN")
-    public Bundle putBundle(@Auth User user, @PathParam("sku") String sku, CatalogService.BundleRequest request) {
-        return catalog.putBundle(sku, request, user.username());
+    public Bundle putBundle(@Auth User user, @PathParam("sku") String sku, BundleService.BundleRequest request) {
+        return catalog.bundles().putBundle(sku, request, user.username());
     }
 
     @GET
@@ -105,23 +107,23 @@ public class CatalogResource {
     @POST
     @Path("/configuration-rules")
     @RolesAllowed("ADMIN")
-    public Response createRule(@Auth User user, CatalogService.RuleRequest request) {
-        return Response.status(Response.Status.CREATED).entity(catalog.createRule(request, user.username())).build();
+    public Response createRule(@Auth User user, ConfigurationRuleService.RuleRequest request) {
+        return Response.status(Response.Status.CREATED).entity(catalog.rules().createRule(request, user.username())).build();
     }
 
     @PUT
     @Path("/configuration-rules/{id}")
     @RolesAllowed("ADMIN")
     public ConfigurationRule updateRule(@Auth User user, @PathParam("id") long id,
-                                        CatalogService.RuleRequest request) {
-        return catalog.updateRule(id, request, user.username());
+                                        ConfigurationRuleService.RuleRequest request) {
+        return catalog.rules().updateRule(id, request, user.username());
     }
 
     @DELETE
     @Path("/configuration-rules/{id}")
     @RolesAllowed("ADMIN")
     public Response deleteRule(@Auth User user, @PathParam("id") long id) {
-        catalog.deleteRule(id, user.username());
+        catalog.rules().deleteRule(id, user.username());
         return Response.noContent().build();
     }
 
@@ -136,30 +138,30 @@ public class CatalogResource {
     @Path("/price-books/{name}")
     @PermitAll
     public PriceBook priceBook(@Auth User user, @PathParam("name") String name) {
-        return catalog.priceBook(name);
+        return catalog.priceBooks().priceBook(name);
     }
 
     @PUT
     @Path("/price-books/{name}")
     @RolesAllowed("ADMIN")
     public PriceBook putPriceBook(@Auth User user, @PathParam("name") String name,
-                                  CatalogService.PriceBookRequest request) {
-        return catalog.putPriceBook(name, request, user.username());
+                                  PriceBookService.PriceBookRequest request) {
+        return catalog.priceBooks().putPriceBook(name, request, user.username());
     }
 
     @GET
     @Path("/price-books/{name}/entries")
     @PermitAll
     public List<PriceBookEntry> entries(@Auth User user, @PathParam("name") String name) {
-        return catalog.entries(name);
+        return catalog.priceBooks().entries(name);
     }
 
     @POST
     @Path("/price-books/{name}/entries")
     @RolesAllowed("ADMIN")
     public Map<String, Object> putEntries(@Auth User user, @PathParam("name") String name,
-                                          List<CatalogService.EntryRequest> entries) {
-        List<PriceBookEntry> stored = catalog.putEntries(name, entries, user.username());
+                                          List<PriceBookService.EntryRequest> entries) {
+        List<PriceBookEntry> stored = catalog.priceBooks().putEntries(name, entries, user.username());
         return Map.of("imported", stored.size(), "entries", stored);
     }
 
@@ -168,7 +170,7 @@ public class CatalogResource {
     @Consumes(CSV)
     @RolesAllowed("ADMIN")
     public Map<String, Object> importEntries(@Auth User user, @PathParam("name") String name, String csv) {
-        List<PriceBookEntry> stored = catalog.importEntries(name, csv, user.username());
+        List<PriceBookEntry> stored = catalog.priceBooks().importEntries(name, csv, user.username());
         return Map.of("imported", stored.size(), "entries", stored);
     }
 }

@@ -1,17 +1,19 @@
 package dealdesk.commission;
 
 import dealdesk.commission.Transaction.Split;
-import dealdesk.commission.api.QuoteEstimate;
 import dealdesk.commission.engine.Estimator.Estimate;
 import dealdesk.common.ApiException;
+import dealdesk.common.Money;
 import dealdesk.quote.PricedQuote;
 import dealdesk.quote.PricedQuoteLine;
+import dealdesk.quote.QuoteEstimate;
 import dealdesk.quote.QuoteEstimator;
 import dealdesk.quote.QuoteRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /** Every quote shows what it pays its owner and what one more point of discount costs them. */
@@ -44,9 +46,11 @@ public class QuoteCommissionEstimator implements QuoteEstimator {
                 discounted.add(onePointMore(asQuoted.get(i), quote.lines().get(i)));
             }
             BigDecimal cost = estimate.amount().subtract(estimates.estimate(owner, closeDate, discounted).amount());
-            return new QuoteEstimate(estimate.amount(), estimate.attainmentBefore(), estimate.attainmentAfter(),
-                    estimate.bandsEntered(), estimate.awards().stream().map(award -> award.spif()).toList(), cost,
-                    estimate.period(), estimate.currency());
+            Currency currency = Money.currency(estimate.currency());
+            return new QuoteEstimate(Money.of(estimate.amount(), currency), estimate.attainmentBefore(),
+                    estimate.attainmentAfter(), estimate.bandsEntered(),
+                    estimate.awards().stream().map(award -> award.spif()).toList(), Money.of(cost, currency),
+                    estimate.period());
         } catch (ApiException e) {
             return null; // e.g. no quota for the period: the quote still prices
         }
@@ -54,7 +58,7 @@ public class QuoteCommissionEstimator implements QuoteEstimator {
 
     /** The line with one more point of discount off list: net falls by 1% of the list total. */
     private static Transaction onePointMore(Transaction transaction, PricedQuoteLine line) {
-        BigDecimal listTotal = line.listTotal() == null ? transaction.amount() : line.listTotal();
+        BigDecimal listTotal = line.listTotal() == null ? transaction.amount() : line.listTotal().amount();
         BigDecimal less = listTotal.multiply(ONE_POINT);
         BigDecimal ratio = transaction.amount().signum() == 0 ? BigDecimal.ZERO
                 : transaction.amount().subtract(less).max(BigDecimal.ZERO)

@@ -56,7 +56,7 @@ public final class QuoteTransactions {
         List<Transaction> transactions = new ArrayList<>();
         for (int i = 0; i < priced.lines().size(); i++) {
             PricedQuoteLine line = priced.lines().get(i);
-            BigDecimal tcv = line.netTotal();
+            BigDecimal tcv = line.netTotal().amount();
             BigDecimal acv = line.recurring() ? tcv.divide(years, 2, RoundingMode.HALF_UP) : tcv;
             transactions.add(new Transaction(idPrefix + "-" + (i + 1), idPrefix, closeDate,
                     new Product(line.sku(), line.family(), line.quantity(), industry, dealType), tcv, priced.currency(),

@@ -1,15 +1,20 @@
 package dealdesk.common;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
+import java.util.Currency;
 
 /**
  * One JSON policy: unknown fields, floats where whole numbers belong and nulls
@@ -35,8 +40,35 @@ public final class Json {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1_000_000).build());
         mapper.registerModule(JsonGuards.module());
-        mapper.registerModule(new SimpleModule("dealdesk-money").addSerializer(Money.class, new MoneySerializer()));
+        mapper.registerModule(new SimpleModule("dealdesk-money").addSerializer(Money.class, new MoneySerializer())
+                .addDeserializer(Money.class, new MoneyDeserializer()));
         return mapper;
+    }
+
+    /**
+     * A reader for documents whose amounts are all in one currency, named once beside them (a stored
+     * priced quote): each plain-number amount becomes Money in {@code currency}.
+     */
+    public static ObjectReader readerInCurrency(ObjectMapper mapper, Class<?> type, Currency currency) {
+        return mapper.readerFor(type).withAttribute(Money.class, currency);
+    }
+
+    /** Money read back from a plain number, in the currency the reader was given ({@link #readerInCurrency}). */
+    static final class MoneyDeserializer extends StdDeserializer<Money> {
+        MoneyDeserializer() {
+            super(Money.class);
+        }
+
+        @Override
+        public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!(context.getAttribute(Money.class) instanceof Currency currency)) {
+                return (Money) context.handleUnexpectedToken(Money.class, parser);
+            }
+            if (!parser.currentToken().isNumeric()) {
+                return (Money) context.handleUnexpectedToken(Money.class, parser);
+            }
+            return Money.of(parser.getDecimalValue(), currency);
+        }
     }
 
     /**

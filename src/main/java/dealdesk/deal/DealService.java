@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Deals: create, change, close won or lost, cancel; every stage change is recorded with who and when. */
 public class DealService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final String EARLIEST = "2000-01-01";
+    private static final LocalDate EARLIEST_DATE = LocalDate.parse(EARLIEST);
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -34,17 +37,24 @@ public class DealService {
     private final UserService users;
     private final QuoteService quotes;
     private final DealClosedListener closedListener;
+    private final Period closeDateHorizon;
     private final DealAdvisor advisor;
 
     /** {@code closedListener} hears about won and cancelled deals (the commission engine), in their transaction. */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
                        DealClosedListener closedListener) {
-        this(jdbi, mapper, clock, users, quotes, closedListener, DealAdvisor.NONE);
+        this(jdbi, mapper, clock, users, quotes, closedListener, DealAdvisor.NONE, Period.ofYears(5));
     }
 
     /** {@code advisor} gives new deals their default currency and every deal its flags (the pipeline feature). */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
                        DealClosedListener closedListener, DealAdvisor advisor) {
+        this(jdbi, mapper, clock, users, quotes, closedListener, advisor, Period.ofYears(5));
+    }
+
+    /** {@code closeDateHorizon}: how far after today a close date may be (none is before {@value #EARLIEST}). */
+    public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
+                       DealClosedListener closedListener, DealAdvisor advisor, Period closeDateHorizon) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
@@ -52,11 +62,12 @@ public class DealService {
         this.quotes = quotes;
         this.closedListener = closedListener;
         this.advisor = advisor;
+        this.closeDateHorizon = closeDateHorizon;
     }
 
     /** The same service on another clock: the demo seeds deals as if they moved over past weeks. */
     public DealService withClock(Clock otherClock) {
-        return new DealService(jdbi, mapper, otherClock, users, quotes, closedListener, advisor);
+        return new DealService(jdbi, mapper, otherClock, users, quotes, closedListener, advisor, closeDateHorizon);
     }
 
     public Deal create(User caller, DealRequest request) {
@@ -92,6 +103,7 @@ public class DealService {
         DealStage stage = request.stage() == null ? DealStage.PROSPECTING : request.stage();
         v.require(stage.open(), "stage", "a new deal is open: PROSPECTING to NEGOTIATION");
         v.require(request.expectedCloseDate() != null, "expectedCloseDate", "a date like 2026-12-15 is required");
+        closeDate(v, request.expectedCloseDate(), "expectedCloseDate");
         text(v, request.nextStep(), "nextStep");
         businessCase(v, request.businessCase());
         forecast(v, request.expectedAmount(), request.currency(), request.forecastCategory());
@@ -173,6 +185,7 @@ public class DealService {
                 "close a deal with close-won or close-lost, cancel it with cancel");
         text(v, patch.nextStep(), "nextStep");
         businessCase(v, patch.businessCase());
+        closeDate(v, patch.expectedCloseDate(), "expectedCloseDate");
         forecast(v, patch.expectedAmount(), patch.currency(), patch.forecastCategory());
     }
 
@@ -231,7 +244,7 @@ public class DealService {
      * same transaction, so a booking that fails leaves the deal open and the quote as it was.
      */
     public Deal closeWon(User caller, long id, CloseRequest request) {
-        LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
+        LocalDate closeDate = closeDateOf(request);
         jdbi.useTransaction(handle -> {
             Deal deal = lockForChange(handle, caller, id, null);
             requireOpen(deal);
@@ -246,7 +259,7 @@ public class DealService {
     }
 
     public Deal closeLost(User caller, long id, CloseRequest request) {
-        LocalDate closeDate = request == null || request.closeDate() == null ? LocalDate.now(clock) : request.closeDate();
+        LocalDate closeDate = closeDateOf(request);
         jdbi.useTransaction(handle -> {
             Deal deal = lockForChange(handle, caller, id, null);
             requireOpen(deal);
@@ -276,6 +289,27 @@ public class DealService {
                 deal.expectedCloseDate(), closedOn, deal.type(), deal.nextStep(), write(deal.businessCase()),
                 deal.primaryQuoteId(), clock.instant());
         dao.insertStageChange(deal.id(), deal.stage(), stage, caller.username(), clock.instant());
+    }
+
+    /** The day a deal closes: as asked (within the sane range) or today. */
+    private LocalDate closeDateOf(CloseRequest request) {
+        if (request == null || request.closeDate() == null) {
+            return LocalDate.now(clock);
+        }
+        Validation v = new Validation();
+        closeDate(v, request.closeDate(), "closeDate");
+        v.throwIfInvalid();
+        return request.closeDate();
+    }
+
+    /** A close date from 2000-01-01 to today plus the configured horizon: anything else is a typo. */
+    private void closeDate(Validation v, LocalDate date, String path) {
+        if (date == null) {
+            return;
+        }
+        LocalDate latest = LocalDate.now(clock).plus(closeDateHorizon);
+        v.require(!date.isBefore(EARLIEST_DATE) && !date.isAfter(latest), path,
+                "a date from " + EARLIEST + " to " + latest + " is required");
     }
 
     private static void requireOpen(Deal deal) {

@@ -1,5 +1,6 @@
 package dealdesk.pricing;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,5 +10,10 @@ public record ContractedPrice(String account, String sku, String currency, BigDe
 
     public boolean isValidOn(LocalDate day) {
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** The price as money, per unit. */
+    public Money unitPrice() {
+        return Money.of(price, Money.currency(currency));
     }
 }

@@ -1,7 +1,7 @@
 package dealdesk.pricing;
 
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 
-/** Inserted by the floor rules: line {@code lineIndex} is priced below {@code floor}. */
-public record FloorBreach(int lineIndex, String rule, BigDecimal floor, BigDecimal price) {
+/** Inserted by the floor rules: line {@code lineIndex} is priced at {@code price} a unit, below {@code floor}. */
+public record FloorBreach(int lineIndex, String rule, Money floor, Money price) {
 }

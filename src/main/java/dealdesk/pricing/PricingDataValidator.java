@@ -23,28 +23,13 @@ public final class PricingDataValidator {
         Set<String> names = new HashSet<>();
         list(v, data.volumeSchedules(), "volumeSchedules", (s, p) -> {
             v.require(text(s.name()), p + ".name", "a name is required");
-            v.require(s.name() == null || names.add("volume:" + s.name()), p + ".name", "duplicate name " + s.name());
+            v.require(s.name() == null || names.add("volume:" + s.name() + ":" + s.currency()), p + ".name",
+                    "duplicate name " + s.name());
             target(v, s.sku(), s.family(), p, knownSku);
             v.require(!s.pooled() || s.family() != null, p + ".pooled", "only a family schedule can pool quantity");
-            v.require(s.mode() != null, p + ".mode", "mode is required: SLAB or RANGE");
+            v.require(s.mode() != null, p + ".mode", "mode is required: SLAB, RANGE or BLOCK");
             v.require(!s.tiers().isEmpty(), p + ".tiers", "at least one tier is required");
-            BigDecimal previous = BigDecimal.ZERO;
-            for (int i = 0; i < s.tiers().size(); i++) {
-                VolumeTier tier = s.tiers().get(i);
-                String tp = p + ".tiers[" + i + "]";
-                if (tier == null) {
-                    v.add(tp, "a tier is required");
-                    continue;
-                }
-                percent(v, tier.percent(), tp + ".percent");
-                boolean last = i == s.tiers().size() - 1;
-                if (tier.upTo() == null) {
-                    v.require(last, tp + ".upTo", "only the last tier may be unbounded");
-                } else {
-                    v.require(tier.upTo().compareTo(previous) > 0, tp + ".upTo", "tiers must go up: above " + previous);
-                    previous = tier.upTo();
-                }
-            }
+            tiers(v, s, p);
         });
         list(v, data.termDiscounts(), "termDiscounts", (t, p) -> {
             v.require(text(t.name()), p + ".name", "a name is required");
@@ -70,7 +55,14 @@ public final class PricingDataValidator {
             v.require(promotion.code() == null || names.add("promotion:" + promotion.code()), p + ".code",
                     "duplicate code " + promotion.code());
             target(v, promotion.sku(), promotion.family(), p, knownSku);
-            percent(v, promotion.percent(), p + ".percent");
+            if (promotion.amount() == null) {
+                percent(v, promotion.percent(), p + ".percent");
+            } else if (promotion.percent() != null) {
+                v.add(p + ".amount", "a promotion gives a percent or an amount off, not both");
+            } else {
+                price(v, promotion.amount(), p + ".amount");
+                currency(v, promotion.currency(), p + ".currency");
+            }
             dates(v, promotion.validFrom(), promotion.validTo(), true, p);
         });
         list(v, data.floors(), "floors", (f, p) -> {
@@ -85,6 +77,73 @@ public final class PricingDataValidator {
             v.require(t.above() != null && t.above().signum() >= 0, p + ".above", "a threshold of 0 or more is required");
         });
         v.throwIfInvalid();
+    }
+
+    /**
+     * Tiers go up; one kind per schedule (percent, unit price with optional flat fee, or block price, the
+     * last only in mode BLOCK); prices and fees not negative; a price table names its currency.
+     */
+    private static void tiers(Validation v, VolumeSchedule s, String p) {
+        VolumeTier.Kind kind = null;
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int i = 0; i < s.tiers().size(); i++) {
+            VolumeTier tier = s.tiers().get(i);
+            String tp = p + ".tiers[" + i + "]";
+            if (tier == null) {
+                v.add(tp, "a tier is required");
+                continue;
+            }
+            VolumeTier.Kind tierKind = tier.kind();
+            if (tierKind == VolumeTier.Kind.NONE) {
+                v.add(tp, "a tier has one of percent, unitPrice (with an optional flatFee) or blockPrice");
+            } else if (kind == null) {
+                kind = tierKind;
+            } else if (tierKind != kind) {
+                v.add(tp, "one kind of tier per schedule: this is " + describe(tierKind) + ", the first is "
+                        + describe(kind));
+            }
+            if (tier.percent() != null) {
+                percent(v, tier.percent(), tp + ".percent");
+            }
+            amount(v, tier.unitPrice(), tp + ".unitPrice");
+            amount(v, tier.flatFee(), tp + ".flatFee");
+            amount(v, tier.blockPrice(), tp + ".blockPrice");
+            boolean last = i == s.tiers().size() - 1;
+            if (tier.upTo() == null) {
+                v.require(last, tp + ".upTo", "only the last tier may be unbounded");
+            } else {
+                v.require(tier.upTo().compareTo(previous) > 0, tp + ".upTo", "tiers must go up: above " + previous);
+                previous = tier.upTo().max(previous);
+            }
+        }
+        if (s.mode() == VolumeMode.BLOCK && kind != null && kind != VolumeTier.Kind.BLOCK_PRICE) {
+            v.add(p + ".mode", "mode BLOCK needs blockPrice tiers");
+        } else if (s.mode() != null && s.mode() != VolumeMode.BLOCK && kind == VolumeTier.Kind.BLOCK_PRICE) {
+            v.add(p + ".mode", "blockPrice tiers need mode BLOCK");
+        }
+        if (kind == VolumeTier.Kind.UNIT_PRICE || kind == VolumeTier.Kind.BLOCK_PRICE) {
+            v.require(s.currency() != null, p + ".currency", "a schedule with prices needs a currency, like USD");
+        }
+        if (s.currency() != null) {
+            currency(v, s.currency(), p + ".currency");
+        }
+    }
+
+    private static String describe(VolumeTier.Kind kind) {
+        return switch (kind) {
+            case PERCENT -> "a percent tier";
+            case UNIT_PRICE -> "a unit price tier";
+            case BLOCK_PRICE -> "a block price tier";
+            case NONE -> "no tier";
+        };
+    }
+
+    /** An optional price or fee: when given, from 0 up, at most six decimals. */
+    private static void amount(Validation v, BigDecimal amount, String path) {
+        if (amount != null) {
+            price(v, amount, path);
+            v.require(amount.stripTrailingZeros().scale() <= 6, path, "at most 6 decimals");
+        }
     }
 
     private interface Check<T> {

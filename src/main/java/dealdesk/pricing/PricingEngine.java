@@ -24,7 +24,6 @@ import org.kie.api.runtime.rule.Agenda;
  */
 public final class PricingEngine {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     /** A safety net against rules that keep re-activating each other: far above any real waterfall. */
     private static final int FIRINGS_PER_LINE = 64;
 
@@ -39,7 +38,7 @@ public final class PricingEngine {
     }
 
     public PricingOutcome price(QuoteContext context, List<PricedLine> lines, PricingData data) {
-        Currency currency = Currency.getInstance(context.currency());
+        Currency currency = Money.currency(context.currency());
         KieSession session = kieBase.newKieSession();
         try {
             session.insert(context);
@@ -57,7 +56,7 @@ public final class PricingEngine {
             for (PricedLine line : lines) {
                 results.add(result(line, context.termMonths(), currency));
             }
-            Totals totals = totals(results, context.termMonths());
+            Totals totals = totals(results, context.termMonths(), currency);
 
             session.insert(summary(lines, results, totals));
             session.getAgenda().getAgendaGroup("approval").setFocus();
@@ -74,9 +73,18 @@ public final class PricingEngine {
     }
 
     private static void insertData(KieSession session, QuoteContext context, PricingData data) {
-        data.volumeSchedules().forEach(session::insert);
+        // Price tables and amount promotions of other currencies can never match: leave them out.
+        for (VolumeSchedule schedule : data.volumeSchedules()) {
+            if (schedule.appliesIn(context.currency())) {
+                session.insert(schedule);
+            }
+        }
         data.termDiscounts().forEach(session::insert);
-        data.promotions().forEach(session::insert);
+        for (Promotion promotion : data.promotions()) {
+            if (promotion.appliesIn(context.currency())) {
+                session.insert(promotion);
+            }
+        }
         data.floors().forEach(session::insert);
         data.approvalThresholds().forEach(session::insert);
         // Prices of other segments, accounts or currencies can never match: leave them out of the session.
@@ -119,36 +127,34 @@ public final class PricingEngine {
 
     /** A priced line's result with its rounded totals (public for the benchmark's plain-Java baseline). */
     public static LineResult result(PricedLine line, int termMonths, Currency currency) {
-        BigDecimal term = BigDecimal.valueOf(termMonths);
-        BigDecimal net = Money.round(line.getPrice().multiply(line.getQuantity()), currency);
-        BigDecimal list = Money.round(line.getListPrice().multiply(line.getQuantity()), currency);
+        Money net = line.getAmount().rounded();
+        Money list = line.getListPrice().times(line.getQuantity()).rounded();
         LineResult.LineTotals totals = line.isRecurring()
-                ? new LineResult.LineTotals(net, net.multiply(term), list.multiply(term))
-                : new LineResult.LineTotals(BigDecimal.ZERO.setScale(net.scale()), net, list);
+                ? new LineResult.LineTotals(net, net.times(termMonths), list.times(termMonths))
+                : new LineResult.LineTotals(Money.zero(currency), net, list);
         return new LineResult(line.getIndex(), line.getSku(), line.getChargeType(), line.getQuantity(),
                 line.getListPrice(), line.getPrice(), totals, line.getAdjustments());
     }
 
-    public static Totals totals(List<LineResult> lines, int termMonths) {
-        BigDecimal oneTime = BigDecimal.ZERO;
-        BigDecimal mrr = BigDecimal.ZERO;
-        BigDecimal listTotal = BigDecimal.ZERO;
-        BigDecimal netTotal = BigDecimal.ZERO;
+    public static Totals totals(List<LineResult> lines, int termMonths, Currency currency) {
+        Money oneTime = Money.zero(currency);
+        Money mrr = Money.zero(currency);
+        Money listTotal = Money.zero(currency);
+        Money netTotal = Money.zero(currency);
         for (LineResult line : lines) {
             if (line.chargeType() == ChargeType.RECURRING) {
-                mrr = mrr.add(line.totals().monthly());
+                mrr = mrr.plus(line.totals().monthly());
             } else {
-                oneTime = oneTime.add(line.totals().netTotal());
+                oneTime = oneTime.plus(line.totals().netTotal());
             }
-            listTotal = listTotal.add(line.totals().listTotal());
-            netTotal = netTotal.add(line.totals().netTotal());
+            listTotal = listTotal.plus(line.totals().listTotal());
+            netTotal = netTotal.plus(line.totals().netTotal());
         }
-        BigDecimal arr = mrr.multiply(TWELVE);
-        BigDecimal term = BigDecimal.valueOf(termMonths);
-        BigDecimal tcv = oneTime.add(mrr.multiply(term));
+        Money arr = mrr.times(12);
+        Money tcv = oneTime.plus(mrr.times(termMonths));
         // ACV: recurring TCV over max(1, years) = 12 months of MRR, or the whole term when shorter than a year.
-        BigDecimal acv = oneTime.add(termMonths >= 12 ? arr : mrr.multiply(term));
-        return new Totals(oneTime, mrr, arr, tcv, acv, listTotal.subtract(netTotal));
+        Money acv = oneTime.plus(termMonths >= 12 ? arr : mrr.times(termMonths));
+        return new Totals(oneTime, mrr, arr, tcv, acv, listTotal.minus(netTotal));
     }
 
     private static QuoteSummary summary(List<PricedLine> lines, List<LineResult> results, Totals totals) {
@@ -162,10 +168,10 @@ public final class PricingEngine {
         }
         BigDecimal listTotal = BigDecimal.ZERO;
         for (LineResult result : results) {
-            listTotal = listTotal.add(result.totals().listTotal());
+            listTotal = listTotal.add(result.totals().listTotal().amount());
         }
         BigDecimal totalDiscount = listTotal.signum() == 0 ? BigDecimal.ZERO
-                : totals.discount().multiply(HUNDRED).divide(listTotal, 2, RoundingMode.HALF_UP);
+                : totals.discount().amount().multiply(HUNDRED).divide(listTotal, 2, RoundingMode.HALF_UP);
         return new QuoteSummary(plain(maxDiscount), maxSku, totalDiscount, totals.tcv());
     }
 

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -25,14 +28,15 @@ public class PricingService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Supplier<PricingEngine> engines;
-    private static final long RECHECK_NANOS = 1_000_000_000L;
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     /** The data in force and the version it was stored as (0: nothing stored yet). */
     public record Versioned(long version, PricingData data) {
     }
 
     private final AtomicReference<Versioned> current = new AtomicReference<>();
-    private volatile long checkedAt;
+    /** The newest stored version, asked of the database at most once a second. */
+    private final LoadingCache<Boolean, Long> newestVersion;
 
     public PricingService(Jdbi jdbi, ObjectMapper mapper, Clock clock, PricingEngine engine) {
         this(jdbi, mapper, clock, () -> engine);
@@ -44,6 +48,8 @@ public class PricingService {
         this.mapper = mapper;
         this.clock = clock;
         this.engines = engines;
+        this.newestVersion = Caffeine.newBuilder().expireAfterWrite(RECHECK)
+                .build(key -> jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion));
         reload();
     }
 
@@ -58,13 +64,8 @@ public class PricingService {
 
     /** The data in force with its version, which a change must name. */
     public Versioned versioned() {
-        long now = System.nanoTime();
-        if (now - checkedAt > RECHECK_NANOS) {
-            checkedAt = now;
-            long newest = jdbi.withExtension(PricingDataDao.class, PricingDataDao::newestVersion);
-            if (newest != current.get().version()) {
-                reload();
-            }
+        if (newestVersion.get(Boolean.TRUE) != current.get().version()) {
+            reload();
         }
         return current.get();
     }
@@ -75,7 +76,7 @@ public class PricingService {
             long version = dao.newestVersion();
             return new Versioned(version, dao.latest().map(this::read).orElse(PricingData.empty()));
         }));
-        checkedAt = System.nanoTime();
+        newestVersion.put(Boolean.TRUE, current.get().version());
     }
 
     /** Validates and stores a whole new pricing data document; it is in force when this returns. */
@@ -108,6 +109,7 @@ public class PricingService {
         Versioned versioned = new Versioned(stored, document);
         synchronized (this) {
             current.set(versioned);
+            newestVersion.put(Boolean.TRUE, stored);
         }
         return versioned;
     }

@@ -1,5 +1,6 @@
 package dealdesk.pricing;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 
 /**
@@ -7,4 +8,9 @@ import java.math.BigDecimal;
  * (segment PARTNER) in one currency; it applies when it is below the running price.
  */
 public record SegmentPrice(String segment, String sku, String currency, BigDecimal price) {
+
+    /** The price as money, per unit. */
+    public Money unitPrice() {
+        return Money.of(price, Money.currency(currency));
+    }
 }

@@ -1,6 +1,6 @@
 package dealdesk.pricing;
 
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 
 /**
  * A quote's totals in its currency, each a sum of rounded line amounts.
@@ -8,6 +8,5 @@ import java.math.BigDecimal;
  * in years (at least one), one-time fees counted in year one; discount =
  * list total - net total over the term.
  */
-public record Totals(BigDecimal oneTime, BigDecimal mrr, BigDecimal arr, BigDecimal tcv, BigDecimal acv,
-                     BigDecimal discount) {
+public record Totals(Money oneTime, Money mrr, Money arr, Money tcv, Money acv, Money discount) {
 }

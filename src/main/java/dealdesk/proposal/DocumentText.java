@@ -186,7 +186,9 @@ public final class DocumentText {
             return shaped;
         }
         Bidi bidi = new Bidi();
-        bidi.setPara(shaped, rightToLeft ? Bidi.LEVEL_DEFAULT_RTL : Bidi.LEVEL_DEFAULT_LTR, null);
+        // A right-to-left document sets every line's direction (as dir="rtl" does), whatever its first letter:
+        // neutral punctuation at either end of a Latin name ("Dealdesk Inc.") then sits on the side the reader ends.
+        bidi.setPara(shaped, rightToLeft ? Bidi.RTL : Bidi.LEVEL_DEFAULT_LTR, null);
         return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS | Bidi.KEEP_BASE_COMBINING);
     }
 

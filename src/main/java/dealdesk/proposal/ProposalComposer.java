@@ -375,9 +375,9 @@ final class ProposalComposer {
         String unit = quantity == null || quantity.unit() == null ? "" : " " + quantity.unit();
         cells.add(cell(quantity == null ? "" : format.number(quantity.amount()) + unit, FontStyle.REGULAR, body, 2));
         ProposalDocument.Price price = line.price();
-        cells.add(cell(format.money(price.listPrice()), FontStyle.REGULAR, body, 3));
+        cells.add(cell(format.unitPrice(price.listPrice()), FontStyle.REGULAR, body, 3));
         cells.add(cell(format.percent(price.discountPercent()), FontStyle.REGULAR, body, 4));
-        cells.add(cell(format.money(price.netPrice()), FontStyle.REGULAR, body, 5));
+        cells.add(cell(format.unitPrice(price.netPrice()), FontStyle.REGULAR, body, 5));
         cells.add(cell(format.money(price.netTotal()), FontStyle.BOLD, body, 6));
         float height = 0;
         for (List<Cell> cell : cells) {
@@ -455,7 +455,7 @@ final class ProposalComposer {
         if (totals.acv() != null) {
             rows.add(new String[] {messages.get("totals.acv"), format.money(totals.acv())});
         }
-        if (totals.discount() != null && totals.discount().signum() != 0) {
+        if (totals.discount() != null && !totals.discount().isZero()) {
             rows.add(new String[] {messages.get("totals.discount"), format.money(totals.discount())});
         }
         float rowHeight = body * LEADING + 4;

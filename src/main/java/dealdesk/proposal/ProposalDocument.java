@@ -1,5 +1,6 @@
 package dealdesk.proposal;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,10 +65,10 @@ public record ProposalDocument(Quote quote, Customer customer, Terms terms, List
     public record Quantity(BigDecimal amount, String unit) {
     }
 
-    public record Price(BigDecimal listPrice, BigDecimal discountPercent, BigDecimal netPrice, BigDecimal netTotal) {
+    /** Unit prices (per month for subscriptions) and the line's total over the term. */
+    public record Price(Money listPrice, BigDecimal discountPercent, Money netPrice, Money netTotal) {
     }
 
-    public record Totals(BigDecimal oneTime, BigDecimal mrr, BigDecimal arr, BigDecimal tcv, BigDecimal acv,
-            BigDecimal discount) {
+    public record Totals(Money oneTime, Money mrr, Money arr, Money tcv, Money acv, Money discount) {
     }
 }

@@ -45,9 +45,23 @@ final class ProposalFormat {
         return locale;
     }
 
-    String money(BigDecimal amount) {
+    String money(Money amount) {
         // rounded by the one policy (HALF_UP) first: ICU would round half-even
-        return amount == null ? "" : money.format(Money.round(amount, currency));
+        return amount == null ? "" : money.format(amount.rounded().amount());
+    }
+
+    /** A unit price: as priced, to at most six decimals (a tier price may not divide to cents). */
+    String unitPrice(Money amount) {
+        if (amount == null) {
+            return "";
+        }
+        int digits = Math.min(6, Math.max(currency.getDefaultFractionDigits(), amount.amount().stripTrailingZeros().scale()));
+        if (digits == currency.getDefaultFractionDigits()) {
+            return money(amount);
+        }
+        NumberFormat precise = (NumberFormat) money.clone();
+        precise.setMaximumFractionDigits(digits);
+        return precise.format(amount.amount().setScale(digits, Money.ROUNDING));
     }
 
     String number(BigDecimal amount) {

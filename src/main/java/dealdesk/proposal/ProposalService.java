@@ -4,7 +4,7 @@ import dealdesk.auth.User;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
 import dealdesk.catalog.CatalogSnapshot;
-import dealdesk.catalog.Product;
+import dealdesk.catalog.ProductText;
 import dealdesk.common.Money;
 import dealdesk.quote.PricedQuote;
 import dealdesk.quote.PricedQuoteLine;
@@ -37,15 +37,12 @@ public class ProposalService {
     private final CatalogService catalog;
     private final UserService users;
     private final ProposalRenderer renderer;
-    private final int validityDays;
 
-    public ProposalService(QuoteService quotes, CatalogService catalog, UserService users, ProposalRenderer renderer,
-            int validityDays) {
+    public ProposalService(QuoteService quotes, CatalogService catalog, UserService users, ProposalRenderer renderer) {
         this.quotes = quotes;
         this.catalog = catalog;
         this.users = users;
         this.renderer = renderer;
-        this.validityDays = validityDays;
     }
 
     public record Proposal(String fileName, byte[] pdf) {
@@ -58,37 +55,38 @@ public class ProposalService {
     public Proposal render(User viewer, long quoteId, String template, String locale) {
         Quote quote = quotes.load(quoteId);
         users.requireCanSeeMoneyOf(viewer, quote.owner());
-        ProposalDocument document = document(quote);
-        ProposalRenderer.Request request = renderer.request(template, locale, document);
+        // the language is the asked locale or the customer's: the products' text follows it
+        ProposalRenderer.Request request = renderer.request(template, locale, document(quote, null));
+        ProposalDocument document = document(quote, request.languageTag());
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         renderer.render(document, request, pdf);
         String fileName = "proposal-" + document.quote().number() + "-v" + quote.version() + ".pdf";
         return new Proposal(fileName, pdf.toByteArray());
     }
 
-    ProposalDocument document(Quote quote) {
+    /** The proposal's content, product names, descriptions and units in {@code languageTag} where translated. */
+    ProposalDocument document(Quote quote, String languageTag) {
         QuoteRequest request = quote.request();
         PricedQuote priced = quote.priced();
         int termMonths = request.termMonths() == null ? 12 : request.termMonths();
         CatalogSnapshot products = catalog.snapshot();
         List<ProposalDocument.Line> lines = new ArrayList<>();
         for (PricedQuoteLine line : priced.lines()) {
-            Optional<Product> product = products.product(line.sku());
+            Optional<ProductText> text = products.product(line.sku()).map(product -> product.textIn(languageTag));
             lines.add(new ProposalDocument.Line(
                     line.sku(),
-                    line.name() != null ? line.name() : product.map(Product::name).orElse(line.sku()),
-                    product.map(Product::description).orElse(null),
+                    text.map(ProductText::name).orElse(line.name() != null ? line.name() : line.sku()),
+                    text.map(ProductText::description).orElse(null),
                     line.kind(),
-                    new ProposalDocument.Quantity(line.quantity(), line.unit()),
+                    new ProposalDocument.Quantity(line.quantity(), text.map(ProductText::unit).orElse(line.unit())),
                     new ProposalDocument.Price(line.listPrice(), effectiveDiscount(line), line.netPrice(), line.netTotal()),
                     line.recurring() ? termMonths : null));
         }
         dealdesk.pricing.Totals totals = priced.totals();
         dealdesk.quote.Customer customer = request.customer();
-        LocalDate versionDate = LocalDate.ofInstant(quote.updatedAt(), ZoneOffset.UTC);
         return new ProposalDocument(
                 new ProposalDocument.Quote(number(quote.id()), quote.version(), APPROVED.contains(quote.status()),
-                        versionDate.plusDays(validityDays)),
+                        quote.validUntil()),
                 new ProposalDocument.Customer(customer.name(), customer.segment(), customer.country(), customer.locale()),
                 new ProposalDocument.Terms(priced.currency(), termMonths, request.startDate()),
                 lines,
@@ -106,11 +104,11 @@ public class ProposalService {
      * term, promotion, the rep's ask): the customer sees one figure per line.
      */
     private static BigDecimal effectiveDiscount(PricedQuoteLine line) {
-        if (line.listPrice() == null || line.netPrice() == null || line.listPrice().signum() == 0) {
+        if (line.listPrice() == null || line.netPrice() == null || line.listPrice().isZero()) {
             return line.discountPercent();
         }
-        return line.listPrice().subtract(line.netPrice())
-                .divide(line.listPrice(), Money.DIVISION)
+        return line.listPrice().minus(line.netPrice()).amount()
+                .divide(line.listPrice().amount(), Money.DIVISION)
                 .movePointRight(2)
                 .setScale(2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();

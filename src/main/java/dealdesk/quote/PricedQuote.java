@@ -12,13 +12,13 @@ import java.util.List;
  * no estimator is wired or it has nothing to say).
  */
 public record PricedQuote(String currency, List<PricedQuoteLine> lines, Totals totals,
-                          List<ApprovalRequirement> approvals, List<QuoteError> errors, Object estimate) {
+                          List<ApprovalRequirement> approvals, List<QuoteError> errors, QuoteEstimate estimate) {
 
     public boolean valid() {
         return errors.isEmpty();
     }
 
-    public PricedQuote withEstimate(Object newEstimate) {
+    public PricedQuote withEstimate(QuoteEstimate newEstimate) {
         return new PricedQuote(currency, lines, totals, approvals, errors, newEstimate);
     }
 }

@@ -1,6 +1,7 @@
 package dealdesk.quote;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -9,7 +10,10 @@ import java.util.List;
  * approvals of this version. For proposals and commission: use
  * {@code request.customer()} for who and locale, {@code priced.lines()} for
  * sku, quantity and net totals, {@code priced.totals()} for ACV/TCV.
+ * {@code validUntil} is the last day the version may be presented or
+ * accepted; after it the status shows EXPIRED (unless already ACCEPTED).
  */
 public record Quote(long id, long dealId, String owner, QuoteStatus status, int version, QuoteRequest request,
-                    PricedQuote priced, List<QuoteApproval> approvals, Instant createdAt, Instant updatedAt) {
+                    PricedQuote priced, List<QuoteApproval> approvals, LocalDate validUntil, Instant createdAt,
+                    Instant updatedAt) {
 }

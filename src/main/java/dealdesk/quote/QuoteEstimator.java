@@ -9,12 +9,15 @@ import java.time.LocalDate;
  */
 public interface QuoteEstimator {
 
+    /** No estimate for anyone: the quote prices without one. */
+    QuoteEstimator NONE = (owner, closeDate, request, quote) -> null;
+
     /**
      * @param owner     the user who would be paid: the deal's owner, or the caller of a preview without a deal
      * @param closeDate when the deal is expected to close (the deal's expected close, else the quote's start date)
      * @param request   the quote as asked
      * @param quote     the priced quote (lines with net totals, totals with ACV/TCV), estimate still null
-     * @return any JSON-serialisable value, or null for no estimate
+     * @return the estimate, or null when there is nothing honest to show (no plan, no quota, another currency)
      */
-    Object estimate(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote quote);
+    QuoteEstimate estimate(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote quote);
 }

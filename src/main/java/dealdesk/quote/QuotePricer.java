@@ -6,6 +6,9 @@ import dealdesk.catalog.Product;
 import dealdesk.catalog.ProductKind;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import dealdesk.pricing.ChargeType;
 import dealdesk.pricing.FloorBreach;
 import dealdesk.pricing.LineResult;
@@ -13,9 +16,12 @@ import dealdesk.pricing.PricedLine;
 import dealdesk.pricing.PricingOutcome;
 import dealdesk.pricing.PricingService;
 import dealdesk.pricing.QuoteContext;
+import dealdesk.pricing.RequestedDiscount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +42,7 @@ public class QuotePricer {
     public static final int MAX_LINES = 10_000;
     public static final int MAX_TERM_MONTHS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(QuotePricer.class);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+    private static final Validator VALIDATOR = Validators.newValidator();
 
     private final Supplier<CatalogSnapshot> catalog;
     private final PricingService pricing;
@@ -46,29 +51,30 @@ public class QuotePricer {
 
     /** A pricer whose quotes carry no estimate. */
     public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing) {
-        this(catalog, pricing, null);
+        this(catalog, pricing, QuoteEstimator.NONE);
     }
 
     /** A pricer whose quotes carry the owner's commission estimate from {@code estimator} (null: none). */
     public QuotePricer(Supplier<CatalogSnapshot> catalog, PricingService pricing, QuoteEstimator estimator) {
         this.catalog = catalog;
         this.pricing = pricing;
-        this.estimator = estimator;
+        this.estimator = estimator == null ? QuoteEstimator.NONE : estimator;
     }
 
     /** Prices a request; {@code owner} and {@code closeDate} are for the estimate. */
     public PricedQuote price(QuoteRequest request, String owner, LocalDate closeDate) {
         CatalogSnapshot snapshot = catalog.get();
         validate(request, snapshot, currenciesOf(snapshot));
+        Currency currency = Money.currency(request.currency());
         List<PricedLine> facts = new ArrayList<>(request.lines().size());
         for (int i = 0; i < request.lines().size(); i++) {
             QuoteLineRequest line = request.lines().get(i);
             Product product = snapshot.product(line.sku()).orElseThrow();
-            BigDecimal listPrice = snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
-                    .map(PriceBookEntry::listPrice).orElseThrow();
+            Money listPrice = Money.of(snapshot.price(request.priceBook(), line.sku(), request.currency(),
+                    request.startDate()).map(PriceBookEntry::listPrice).orElseThrow(), currency);
             facts.add(new PricedLine(i, line.sku(), product.family(),
                     product.kind() == ProductKind.SUBSCRIPTION ? ChargeType.RECURRING : ChargeType.ONE_TIME,
-                    line.quantity(), listPrice, discount(line)));
+                    line.quantity(), listPrice, discount(line, currency)));
         }
         Customer customer = request.customer();
         String segment = customer.segment() == null ? null : customer.segment().strip().toUpperCase(Locale.ROOT);
@@ -81,7 +87,8 @@ public class QuotePricer {
             QuoteLineRequest asked = request.lines().get(result.index());
             Product product = snapshot.product(result.sku()).orElseThrow();
             lines.add(new PricedQuoteLine(result.sku(), product.name(), product.family(), product.kind().name(),
-                    product.unit(), result.quantity(), discount(asked), result.listPrice(), result.netPrice(),
+                    product.unit(), result.quantity(), percentOf(asked), amountOf(asked, currency), result.listPrice(),
+                    result.netPrice(),
                     result.totals().monthly(), result.totals().netTotal(), result.totals().listTotal(),
                     result.adjustments()));
         }
@@ -89,8 +96,9 @@ public class QuotePricer {
         for (FloorBreach breach : outcome.floorBreaches()) {
             LineResult result = outcome.lines().stream().filter(line -> line.index() == breach.lineIndex())
                     .findFirst().orElse(null);
-            errors.add(new QuoteError("BELOW_FLOOR", belowFloor(request.lines().get(breach.lineIndex()).sku(), breach,
-                    result, request.currency()), "lines[" + breach.lineIndex() + "].discountPercent"));
+            QuoteLineRequest asked = request.lines().get(breach.lineIndex());
+            errors.add(new QuoteError("BELOW_FLOOR", belowFloor(asked.sku(), breach, result, request.currency()),
+                    "lines[" + breach.lineIndex() + "]." + (asked.discountAmount() != null ? "discountAmount" : "discountPercent")));
         }
         PricedQuote priced = new PricedQuote(request.currency(), lines, outcome.totals(), outcome.approvals(),
                 List.copyOf(errors), null);
@@ -110,18 +118,19 @@ public class QuotePricer {
         }
         BigDecimal beforeDiscount = result == null ? null : result.adjustments().stream()
                 .filter(step -> step.stage() == dealdesk.pricing.Stage.DISCOUNT)
-                .map(dealdesk.pricing.Adjustment::before).findFirst().orElse(null);
+                .map(step -> step.before().amount()).findFirst().orElse(null);
+        BigDecimal floor = breach.floor().amount();
         String largest;
-        if (beforeDiscount == null || beforeDiscount.compareTo(breach.floor()) <= 0) {
+        if (beforeDiscount == null || beforeDiscount.compareTo(floor) <= 0) {
             largest = "no discount is allowed on it";
         } else {
-            BigDecimal max = BigDecimal.ONE.subtract(breach.floor().divide(beforeDiscount, 10, java.math.RoundingMode.HALF_UP))
+            BigDecimal max = BigDecimal.ONE.subtract(floor.divide(beforeDiscount, 10, java.math.RoundingMode.HALF_UP))
                     .movePointRight(2).setScale(2, java.math.RoundingMode.DOWN).stripTrailingZeros();
             largest = "the largest discount allowed is " + max.toPlainString() + "%";
         }
         String unit = currency == null ? "" : " " + currency;
-        return sku + " at " + breach.price().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + unit
-                + " is below its floor of " + breach.floor().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString()
+        return sku + " at " + breach.price().amount().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + unit
+                + " is below its floor of " + floor.setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString()
                 + unit + ": " + largest + " (" + breach.rule() + ")";
     }
 
@@ -130,9 +139,9 @@ public class QuotePricer {
         return priced.withEstimate(estimateOf(owner, closeDate, request, priced.withEstimate(null)));
     }
 
-    private Object estimateOf(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
+    private QuoteEstimate estimateOf(String owner, LocalDate closeDate, QuoteRequest request, PricedQuote priced) {
         QuoteEstimator current = estimator;
-        if (current == null || owner == null) {
+        if (owner == null) {
             return null;
         }
         try {
@@ -144,8 +153,16 @@ public class QuotePricer {
         }
     }
 
-    private static BigDecimal discount(QuoteLineRequest line) {
+    private static RequestedDiscount discount(QuoteLineRequest line, Currency currency) {
+        return new RequestedDiscount(line.discountPercent(), amountOf(line, currency));
+    }
+
+    private static BigDecimal percentOf(QuoteLineRequest line) {
         return line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+    }
+
+    private static Money amountOf(QuoteLineRequest line, Currency currency) {
+        return line.discountAmount() == null ? null : Money.of(line.discountAmount(), currency);
     }
 
     /** The currencies each price book has prices in, computed once per catalog snapshot (not per preview). */
@@ -162,21 +179,35 @@ public class QuotePricer {
     private record BookCurrencies(CatalogSnapshot snapshot, Map<String, Set<String>> byBook) {
     }
 
-    /** Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}. */
+    /** An amount off per unit: alone (not with a percent), not negative, in the currency's unit, within the price. */
+    private static void amountOff(Validation v, String path, QuoteLineRequest line, BigDecimal listPrice,
+                                  String currency) {
+        BigDecimal amount = line.discountAmount();
+        int digits = Money.isKnownCurrency(currency) ? Money.currency(currency).getDefaultFractionDigits() : 2;
+        if (line.discountPercent() != null && line.discountPercent().signum() != 0) {
+            v.add(path, "ask for a discount in percent or as an amount, not both");
+        } else if (amount.signum() < 0) {
+            v.add(path, "an amount off of 0 or more is required");
+        } else if (amount.stripTrailingZeros().scale() > digits) {
+            v.add(path, "at most " + digits + " decimals in " + currency);
+        } else if (listPrice != null && amount.compareTo(listPrice) > 0) {
+            v.add(path, "the amount off " + amount.toPlainString() + " is more than the list price "
+                    + listPrice.toPlainString());
+        }
+    }
+
+    /**
+     * Every field problem of the request at once, as a 422 with paths like {@code lines[3].quantity}: first
+     * what the request's constraints say on their own, then what the catalog says (unknown sku, currency or
+     * price book, no list price, a whole-unit product with a fraction, an amount off above the price).
+     */
     static void validate(QuoteRequest request, CatalogSnapshot snapshot,
                          Function<String, Set<String>> currenciesOfBook) {
         Validation v = new Validation();
-        Customer customer = request.customer();
-        if (customer == null) {
-            v.add("customer", "customer is required");
-        } else {
-            v.require(customer.name() != null && !customer.name().isBlank() && customer.name().length() <= 200,
-                    "customer.name", "customer name is required (at most 200 characters)");
-            v.require(customer.locale() == null || customer.locale().matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"),
-                    "customer.locale", "a locale like en-US, de-DE or ja-JP");
-            v.require(customer.segment() == null || customer.segment().length() <= 64, "customer.segment",
-                    "at most 64 characters");
-        }
+        VALIDATOR.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<QuoteRequest> violation) -> order(violation))
+                        .thenComparing(violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> v.add(violation.getPropertyPath().toString(), violation.getMessage()));
         boolean currencyKnown = Money.isKnownCurrency(request.currency());
         v.require(currencyKnown, "currency", "unknown currency " + request.currency());
         boolean bookKnown = request.priceBook() != null && snapshot.hasPriceBook(request.priceBook());
@@ -187,29 +218,18 @@ public class QuotePricer {
         if (currencyKnown && bookKnown && !bookHasCurrency) {
             v.add("currency", "price book " + request.priceBook() + " has no prices in " + request.currency());
         }
-        v.require(request.termMonths() != null && request.termMonths() >= 1 && request.termMonths() <= MAX_TERM_MONTHS,
-                "termMonths", "a term of 1 to " + MAX_TERM_MONTHS + " months is required");
-        v.require(request.startDate() != null, "startDate", "a start date like 2026-11-01 is required");
         List<QuoteLineRequest> lines = request.lines();
-        if (lines == null || lines.isEmpty()) {
-            v.add("lines", "at least one line is required");
-            v.throwIfInvalid();
-        }
-        if (lines.size() > MAX_LINES) {
-            v.add("lines", "at most " + MAX_LINES + " lines, not " + lines.size());
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
             v.throwIfInvalid();
         }
         for (int i = 0; i < lines.size(); i++) {
             String path = "lines[" + i + "]";
             QuoteLineRequest line = lines.get(i);
-            if (line == null) {
-                v.add(path, "a line is required, not null");
+            if (line == null || line.sku() == null) {
                 continue;
             }
-            Product product = line.sku() == null ? null : snapshot.product(line.sku()).orElse(null);
-            if (line.sku() == null) {
-                v.add(path + ".sku", "a sku is required");
-            } else if (product == null) {
+            Product product = snapshot.product(line.sku()).orElse(null);
+            if (product == null) {
                 v.add(path + ".sku", "unknown sku " + line.sku());
             } else if (!product.active()) {
                 v.add(path + ".sku", product.sku() + " is no longer sold");
@@ -219,22 +239,23 @@ public class QuotePricer {
                         + request.currency() + ") on " + request.startDate());
             }
             BigDecimal quantity = line.quantity();
-            if (quantity == null) {
-                v.add(path + ".quantity", "a quantity is required");
-            } else if (quantity.signum() <= 0) {
-                v.add(path + ".quantity", "the quantity must be more than 0");
-            } else if (quantity.compareTo(MAX_QUANTITY) >= 0) {
-                v.add(path + ".quantity", "the quantity must be below 1,000,000,000");
-            } else if (quantity.scale() > 4 && quantity.stripTrailingZeros().scale() > 4) {
-                v.add(path + ".quantity", "at most 4 decimals");
-            } else if (product != null && !product.fractional() && quantity.stripTrailingZeros().scale() > 0) {
+            if (product != null && quantity != null && quantity.signum() > 0 && !product.fractional()
+                    && quantity.stripTrailingZeros().scale() > 0) {
                 v.add(path + ".quantity", product.sku() + " is sold in whole " + product.unit() + "s");
             }
-            BigDecimal discount = line.discountPercent();
-            v.require(discount == null || (discount.signum() >= 0 && discount.compareTo(HUNDRED) <= 0
-                            && discount.stripTrailingZeros().scale() <= 4),
-                    path + ".discountPercent", "a discount from 0 to 100 percent is required");
+            if (line.discountAmount() != null) {
+                BigDecimal listPrice = product == null || !bookHasCurrency || request.startDate() == null ? null
+                        : snapshot.price(request.priceBook(), line.sku(), request.currency(), request.startDate())
+                        .map(PriceBookEntry::listPrice).orElse(null);
+                amountOff(v, path + ".discountAmount", line, listPrice, request.currency());
+            }
         }
         v.throwIfInvalid();
+    }
+
+    /** The request's own fields before its lines', so errors read top to bottom. */
+    private static int order(ConstraintViolation<QuoteRequest> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.startsWith("customer") ? 0 : path.startsWith("lines") ? 2 : 1;
     }
 }

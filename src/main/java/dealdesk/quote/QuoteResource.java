@@ -86,6 +86,14 @@ public class QuoteResource {
         return quotes.reject(user, id, body);
     }
 
+    /** A new draft copied from the quote, on the same deal or the one the body names. */
+    @POST
+    @Path("/{id}/clone")
+    @PermitAll
+    public Response copy(@Auth User user, @PathParam("id") long id, QuoteService.CloneRequest body) {
+        return Response.status(Response.Status.CREATED).entity(quotes.copy(user, id, body)).build();
+    }
+
     @POST
     @Path("/{id}/present")
     @PermitAll

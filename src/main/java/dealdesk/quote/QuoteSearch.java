@@ -88,7 +88,7 @@ public class QuoteSearch {
 
     private Item item(QuoteSearchDao.Row row) {
         return new Item(row.id(), row.dealId(), row.owner(), row.accountName(), row.customerName(), row.status(),
-                row.version(), row.currency(), row.totals() == null ? null : read(row.totals(), Totals.class),
+                row.version(), row.currency(), row.totals() == null ? null : totals(row),
                 row.updatedAt());
     }
 
@@ -115,6 +115,16 @@ public class QuoteSearch {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Stored totals are plain numbers in the quote's currency. */
+    private Totals totals(QuoteSearchDao.Row row) {
+        try {
+            return dealdesk.common.Json.readerInCurrency(mapper, Totals.class, dealdesk.common.Money.currency(row.currency()))
+                    .readValue(row.totals());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored quote is not readable", e);
+        }
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -8,16 +8,15 @@ import dealdesk.auth.UserService;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
-import dealdesk.deal.DealAccess;
-import dealdesk.deal.DealDao;
+import dealdesk.common.Json;
+import dealdesk.common.Money;
 import dealdesk.pricing.ApprovalLevel;
 import dealdesk.pricing.ApprovalRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.Period;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +25,8 @@ import org.jdbi.v3.core.Jdbi;
  * Quotes: preview (writes nothing), create, change (a new version; a stale
  * version is a 409), submit, approve, reject, present, accept. A submitted
  * version asks for the approvals its pricing needs, except those an earlier
- * version already got for the same level and reason.
+ * version already got for the same level, metric and threshold at a figure
+ * at least as high.
  */
 public class QuoteService {
     private static final Set<QuoteStatus> CLOSABLE = Set.of(QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.ACCEPTED);
@@ -36,13 +36,19 @@ public class QuoteService {
     private final Clock clock;
     private final QuotePricer pricer;
     private final UserService users;
+    private final QuoteDeals deals;
+    private final Period validity;
 
-    public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users) {
+    /** {@code validity}: how long after its date a version may be presented or accepted (e.g. 30 days). */
+    public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users,
+                        QuoteDeals deals, Period validity) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.clock = clock;
         this.pricer = pricer;
         this.users = users;
+        this.deals = deals;
+        this.validity = validity;
     }
 
     /** Prices without saving. With a deal, the estimate is the deal owner's at its expected close. */
@@ -51,7 +57,7 @@ public class QuoteService {
         if (request.dealId() == null) {
             return pricer.price(request, caller.username(), request.startDate());
         }
-        DealDao.DealRow deal = visibleDeal(caller, request.dealId());
+        QuoteDeals.QuotedDeal deal = visibleDeal(caller, request.dealId());
         PricedQuote priced = pricer.price(request, deal.owner(), deal.expectedClose());
         // a split user sees the deal's prices, not the owner's pay
         return users.canSeeMoneyOf(caller, deal.owner()) ? priced : priced.withEstimate(null);
@@ -62,12 +68,12 @@ public class QuoteService {
         if (request.dealId() == null) {
             throw ApiException.invalid("dealId", "a quote belongs to a deal: dealId is required");
         }
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(request.dealId()))
+        QuoteDeals.QuotedDeal deal = deals.find(request.dealId())
                 .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + request.dealId()));
-        if (!DealAccess.canEdit(caller, deal.owner(), users)) {
+        if (!deals.mayChange(caller, deal.owner())) {
             throw ApiException.forbidden("you may not quote on deal " + deal.id());
         }
-        if (!deal.stage().open()) {
+        if (!deal.open()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "deal " + deal.id() + " is " + deal.stage());
         }
         PricedQuote priced = pricer.price(request, null, null);
@@ -76,8 +82,8 @@ public class QuoteService {
             QuoteDao dao = handle.attach(QuoteDao.class);
             long newId = dao.insert(deal.id(), deal.owner(), request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
-            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now);
-            handle.attach(DealDao.class).setPrimaryQuoteIfNone(deal.id(), newId);
+            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now, validUntil(now));
+            deals.quoteAdded(handle, deal.id(), newId);
             return newId;
         });
         return withEstimate(caller, load(id));
@@ -85,9 +91,8 @@ public class QuoteService {
 
     public Quote get(User viewer, long id) {
         Quote quote = load(id);
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId())).orElseThrow();
-        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(deal.id()));
-        if (!DealAccess.canSee(viewer, deal.owner(), splits, users)) {
+        QuoteDeals.QuotedDeal deal = deals.find(quote.dealId()).orElseThrow();
+        if (!deals.maySee(viewer, deal)) {
             throw ApiException.forbidden("you may not see quote " + id);
         }
         return withEstimate(viewer, quote);
@@ -127,15 +132,17 @@ public class QuoteService {
             Instant now = clock.instant();
             QuoteRequest stored = new QuoteRequest(row.dealId(), null, request.customer(), request.currency(),
                     request.priceBook(), request.termMonths(), request.startDate(), request.lines());
-            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now);
-            dao.newVersion(id, version, request.currency(), priced.totals().tcv(), priced.totals().acv(), now);
+            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now, validUntil(now));
+            dao.newVersion(id, version, request.currency(), priced.totals().tcv(),
+                    priced.totals().acv(), now);
         });
         return withEstimate(caller, load(id));
     }
 
     /**
      * Submits the current version: refused while it has errors; approvals an
-     * earlier version got for the same level and reason carry over; with no
+     * earlier version got for the same level, metric and threshold, at a figure
+     * at least as high, carry over; with no
      * approval left to ask the quote is APPROVED at once.
      */
     public Quote submit(User caller, long id, ApprovalDecision body) {
@@ -146,7 +153,7 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status()
                         + "; change it to submit a new version");
             }
-            PricedQuote priced = read(row.priced(), PricedQuote.class);
+            PricedQuote priced = readPriced(row);
             if (!priced.valid()) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "quote " + id + " has errors to fix before submitting",
                         priced.errors().stream().map(error -> new FieldError(error.path(), error.message())).toList());
@@ -156,24 +163,21 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "version " + row.version()
                         + " was already decided; change the quote to submit again");
             }
-            Map<String, QuoteApproval> granted = new HashMap<>();
-            for (QuoteApproval approval : dao.approvedSoFar(id)) {
-                granted.putIfAbsent(approval.level() + "\u0000" + approval.reason(), approval);
-            }
-            Instant now = clock.instant();
+            List<QuoteApproval> granted = dao.approvedSoFar(id);
             boolean pending = false;
             for (ApprovalRequirement requirement : priced.approvals()) {
-                QuoteApproval earlier = granted.get(requirement.level() + "\u0000" + requirement.reason());
+                QuoteApproval earlier = granted.stream().filter(approval -> approval.covers(requirement))
+                        .findFirst().orElse(null);
                 if (earlier != null) {
-                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.APPROVED,
+                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.APPROVED,
                             earlier.decidedBy(), earlier.decidedAt(), earlier.comment(),
                             earlier.carriedFrom() != null ? earlier.carriedFrom() : earlier.version());
                 } else {
-                    dao.insertApproval(id, row.version(), requirement.level(), requirement.reason(), ApprovalStatus.PENDING,
-                            null, null, null, null);
+                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.PENDING, null, null, null, null);
                     pending = true;
                 }
             }
+            Instant now = clock.instant();
             dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
         });
         return withEstimate(caller, load(id));
@@ -242,6 +246,22 @@ public class QuoteService {
         };
     }
 
+    /**
+     * A new draft with the same customer, terms and lines, priced again with today's prices and data, on the
+     * same deal or another ({@code body.dealId}); the caller must see the quote and may quote on the deal.
+     */
+    public Quote copy(User caller, long id, CloneRequest body) {
+        Quote source = get(caller, id);
+        long dealId = body == null || body.dealId() == null ? source.dealId() : body.dealId();
+        QuoteRequest asked = source.request();
+        return create(caller, new QuoteRequest(dealId, null, asked.customer(), asked.currency(), asked.priceBook(),
+                asked.termMonths(), asked.startDate(), asked.lines()));
+    }
+
+    /** The body of clone: the deal of the copy (default the quote's own). */
+    public record CloneRequest(Long dealId) {
+    }
+
     /** The rep shows an approved quote to the customer. */
     public Quote present(User caller, long id) {
         return move(caller, id, Set.of(QuoteStatus.APPROVED), QuoteStatus.PRESENTED);
@@ -258,6 +278,7 @@ public class QuoteService {
             if (!from.contains(row.status())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status() + ", not " + from);
             }
+            requireNotExpired(row);
             handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
         });
         return withEstimate(caller, load(id));
@@ -271,14 +292,39 @@ public class QuoteService {
             throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " is " + row.status()
                     + "; it must be approved before the deal closes won");
         }
+        if (row.status() != QuoteStatus.ACCEPTED && expired(row)) {
+            throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " expired on "
+                    + row.validUntil() + "; change it or clone it, and have it approved again");
+        }
         dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
         QuoteDao.QuoteRow accepted = dao.find(quoteId).orElseThrow();
         return toQuote(accepted, dao.approvals(quoteId, accepted.version()));
     }
 
+    private LocalDate validUntil(Instant versionDate) {
+        return LocalDate.ofInstant(versionDate, clock.getZone()).plus(validity);
+    }
+
+    private boolean expired(QuoteDao.QuoteRow row) {
+        return LocalDate.now(clock).isAfter(row.validUntil());
+    }
+
+    private void requireNotExpired(QuoteDao.QuoteRow row) {
+        if (expired(row)) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "quote " + row.id() + " expired on " + row.validUntil()
+                    + ": it can no longer be presented or accepted; change it or clone it to quote again");
+        }
+    }
+
+    /** What a quote shows: EXPIRED once its version's date has passed, unless the customer accepted it. */
+    private QuoteStatus shownStatus(QuoteDao.QuoteRow row) {
+        boolean lapsed = row.status() != QuoteStatus.ACCEPTED && row.status() != QuoteStatus.EXPIRED && expired(row);
+        return lapsed ? QuoteStatus.EXPIRED : row.status();
+    }
+
     private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
         QuoteDao.QuoteRow row = handle.attach(QuoteDao.class).lock(id).orElseThrow(() -> ApiException.notFound("quote", id));
-        if (!DealAccess.canEdit(caller, row.owner(), users)) {
+        if (!deals.mayChange(caller, row.owner())) {
             throw ApiException.forbidden("you may not change quote " + id);
         }
         if (version != null && version != row.version()) {
@@ -292,11 +338,10 @@ public class QuoteService {
                 + ": reload it and apply your change again", List.of(new FieldError("version", "stale version " + given)));
     }
 
-    private DealDao.DealRow visibleDeal(User caller, long dealId) {
-        DealDao.DealRow deal = jdbi.withExtension(DealDao.class, dao -> dao.find(dealId))
+    private QuoteDeals.QuotedDeal visibleDeal(User caller, long dealId) {
+        QuoteDeals.QuotedDeal deal = deals.find(dealId)
                 .orElseThrow(() -> ApiException.invalid("dealId", "unknown deal " + dealId));
-        List<dealdesk.deal.CreditSplit> splits = jdbi.withExtension(DealDao.class, dao -> dao.splits(dealId));
-        if (!DealAccess.canSee(caller, deal.owner(), splits, users)) {
+        if (!deals.maySee(caller, deal)) {
             throw ApiException.forbidden("you may not see deal " + dealId);
         }
         return deal;
@@ -307,19 +352,19 @@ public class QuoteService {
         if (!users.canSeeMoneyOf(viewer, quote.owner())) {
             return quote;
         }
-        LocalDate closeDate = jdbi.withExtension(DealDao.class, dao -> dao.find(quote.dealId()))
-                .map(DealDao.DealRow::expectedClose).orElse(quote.request().startDate());
+        LocalDate closeDate = deals.find(quote.dealId())
+                .map(QuoteDeals.QuotedDeal::expectedClose).orElse(quote.request().startDate());
         PricedQuote priced = pricer.estimate(quote.owner(), closeDate, quote.request(), quote.priced());
         return new Quote(quote.id(), quote.dealId(), quote.owner(), quote.status(), quote.version(), quote.request(),
-                priced, quote.approvals(), quote.createdAt(), quote.updatedAt());
+                priced, quote.approvals(), quote.validUntil(), quote.createdAt(), quote.updatedAt());
     }
 
     private Quote toQuote(QuoteDao.QuoteRow row, List<QuoteApproval> approvals) {
         QuoteRequest stored = read(row.request(), QuoteRequest.class);
         QuoteRequest request = new QuoteRequest(row.dealId(), row.version(), stored.customer(), stored.currency(),
                 stored.priceBook(), stored.termMonths(), stored.startDate(), stored.lines());
-        return new Quote(row.id(), row.dealId(), row.owner(), row.status(), row.version(), request,
-                read(row.priced(), PricedQuote.class), approvals, row.createdAt(), row.updatedAt());
+        return new Quote(row.id(), row.dealId(), row.owner(), shownStatus(row), row.version(), request,
+                readPriced(row), approvals, row.validUntil(), row.createdAt(), row.updatedAt());
     }
 
     private static void requireBody(QuoteRequest request) {
@@ -333,6 +378,15 @@ public class QuoteService {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored priced quote: its amounts are plain numbers in the quote's currency. */
+    private PricedQuote readPriced(QuoteDao.QuoteRow row) {
+        try {
+            return Json.readerInCurrency(mapper, PricedQuote.class, Money.currency(row.currency())).readValue(row.priced());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored quote is not readable", e);
         }
     }
 

@@ -129,8 +129,8 @@ public class ApprovalsPage {
         String currency = quote.priced().currency();
         return new ApprovalsView.Item(Long.toString(quote.id()), Integer.toString(quote.version()),
                 found.customerName() == null ? found.accountName() : found.customerName(), found.accountName(), owner,
-                Format.money(quote.priced().totals().tcv(), currency),
-                Format.money(quote.priced().totals().discount(), currency),
+                Format.money(quote.priced().totals().tcv().amount(), currency),
+                Format.money(quote.priced().totals().discount().amount(), currency),
                 quote.request().termMonths() == null ? "" : quote.request().termMonths() + " months",
                 asks, given, since, changes);
     }

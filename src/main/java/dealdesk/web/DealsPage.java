@@ -267,7 +267,7 @@ public class DealsPage {
                 .sorted(Comparator.comparing(Quote::id).reversed())
                 .map(quote -> new DealFormView.QuoteRow(Long.toString(quote.id()), Integer.toString(quote.version()),
                         quote.status().name(), Format.words(quote.status().name()),
-                        Format.money(quote.priced().totals().tcv(), quote.priced().currency())))
+                        Format.money(quote.priced().totals().tcv().amount(), quote.priced().currency())))
                 .toList();
     }
 

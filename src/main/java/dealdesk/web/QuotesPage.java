@@ -75,8 +75,8 @@ public class QuotesPage {
                     item.customerName() == null || item.customerName().isBlank() ? item.accountName() : item.customerName(),
                     item.accountName(), item.owner(), item.status().name(), Format.words(item.status().name()),
                     Integer.toString(item.version()),
-                    item.totals() == null ? "" : Format.money(item.totals().tcv(), item.currency()),
-                    item.totals() == null ? "" : Format.money(item.totals().mrr(), item.currency()),
+                    item.totals() == null ? "" : Format.money(item.totals().tcv().amount(), item.currency()),
+                    item.totals() == null ? "" : Format.money(item.totals().mrr().amount(), item.currency()),
                     Format.when(item.updatedAt()))).toList();
             this.total = page.total();
             this.offset = page.offset();

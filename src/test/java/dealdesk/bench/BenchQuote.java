@@ -1,5 +1,8 @@
 package dealdesk.bench;
 
+import dealdesk.common.Money;
+import dealdesk.pricing.RequestedDiscount;
+import java.util.Currency;
 import dealdesk.pricing.ApprovalLevel;
 import dealdesk.pricing.ApprovalMetric;
 import dealdesk.pricing.ApprovalThreshold;
@@ -28,6 +31,7 @@ import java.util.List;
  */
 final class BenchQuote {
     static final int SKUS = 50;
+    static final Currency USD = Currency.getInstance("USD");
     static final QuoteContext CONTEXT = new QuoteContext("USD", "PARTNER", "Bench Corp", 36, LocalDate.of(2026, 11, 1));
 
     private BenchQuote() {
@@ -42,8 +46,8 @@ final class BenchQuote {
         for (int i = 0; i < count; i++) {
             int sku = i % SKUS;
             lines.add(new PricedLine(i, "GEN-" + sku, family(sku), sku % 3 == 0 ? ChargeType.ONE_TIME : ChargeType.RECURRING,
-                    BigDecimal.valueOf(1 + i % 7), BigDecimal.valueOf(10 + sku).add(new BigDecimal("0.99")),
-                    i % 4 == 0 ? BigDecimal.valueOf(5) : BigDecimal.ZERO));
+                    BigDecimal.valueOf(1 + i % 7), Money.of(BigDecimal.valueOf(10 + sku).add(new BigDecimal("0.99")), USD),
+                    RequestedDiscount.percent(i % 4 == 0 ? BigDecimal.valueOf(5) : BigDecimal.ZERO)));
         }
         return lines;
     }
@@ -51,11 +55,18 @@ final class BenchQuote {
     static PricingData data() {
         List<VolumeTier> tiers = List.of(new VolumeTier(new BigDecimal("100"), BigDecimal.ZERO),
                 new VolumeTier(new BigDecimal("1000"), new BigDecimal("5")), new VolumeTier(null, new BigDecimal("10")));
+        List<VolumeTier> priceTable = List.of(VolumeTier.unitPrice(new BigDecimal("100"), new BigDecimal("11.50"), null),
+                VolumeTier.unitPrice(new BigDecimal("1000"), new BigDecimal("10.25"), new BigDecimal("25")),
+                VolumeTier.unitPrice(null, new BigDecimal("9.99"), new BigDecimal("50")));
         List<VolumeSchedule> schedules = new ArrayList<>();
         List<FloorPrice> floors = new ArrayList<>();
         for (int family = 0; family < 5; family++) {
-            schedules.add(new VolumeSchedule("volume F" + family, null, "F" + family,
-                    family % 2 == 0 ? VolumeMode.SLAB : VolumeMode.RANGE, true, tiers));
+            // families 0-2 take a percent off by volume; 3 and 4 are price tables (graduated and volume)
+            schedules.add(family < 3
+                    ? new VolumeSchedule("volume F" + family, null, "F" + family,
+                            family % 2 == 0 ? VolumeMode.SLAB : VolumeMode.RANGE, true, tiers)
+                    : new VolumeSchedule("price table F" + family, null, "F" + family,
+                            family == 3 ? VolumeMode.SLAB : VolumeMode.RANGE, true, "USD", priceTable));
             floors.add(new FloorPrice("floor F" + family, null, "F" + family, new BigDecimal("60")));
         }
         return new PricingData(schedules,

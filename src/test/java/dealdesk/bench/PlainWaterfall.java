@@ -1,5 +1,6 @@
 package dealdesk.bench;
 
+import dealdesk.common.Money;
 import dealdesk.pricing.ContractedPrice;
 import dealdesk.pricing.FloorPrice;
 import dealdesk.pricing.LineResult;
@@ -66,32 +67,32 @@ final class PlainWaterfall {
         for (PricedLine line : lines) {
             VolumeSchedule schedule = schedules.get(line.getFamily());
             if (schedule != null) {
-                line.applyPercent(Stage.VOLUME, schedule.name(), schedule.percentFor(pools.get(line.getFamily())));
+                line.applyVolume(schedule, pools.get(line.getFamily()));
             }
             if (term != null && line.isRecurring()) {
                 line.applyPercent(Stage.TERM, term.name(), term.percent());
             }
             BigDecimal segmentPrice = segmentPrices.get(line.getSku());
-            if (segmentPrice != null && line.getPrice().compareTo(segmentPrice) > 0) {
-                line.override(Stage.SEGMENT, context.segment() + " price", segmentPrice);
+            if (segmentPrice != null && line.isPricedAbove(Money.of(segmentPrice, currency))) {
+                line.override(Stage.SEGMENT, context.segment() + " price", Money.of(segmentPrice, currency));
             }
             BigDecimal contract = contracts.get(line.getSku());
             if (contract != null) {
-                line.override(Stage.CONTRACT, "contract " + context.account(), contract);
+                line.override(Stage.CONTRACT, "contract " + context.account(), Money.of(contract, currency));
             }
             BigDecimal promotion = promotions.get(line.getSku());
             if (promotion != null) {
                 line.applyPercent(Stage.PROMOTION, "generated promotion", promotion);
             }
-            if (line.hasRequestedDiscount()) {
-                line.applyPercent(Stage.DISCOUNT, "requested discount", line.getRequestedDiscount());
+            if (line.isDiscountAsked()) {
+                line.applyRequestedDiscount(Stage.DISCOUNT, "requested discount");
             }
             BigDecimal floor = floors.get(line.getFamily());
-            if (floor != null && line.isBelow(floor)) {
+            if (floor != null && line.getPercentOfList().compareTo(floor) < 0) {
                 breaches++;
             }
             results.add(PricingEngine.result(line, context.termMonths(), currency));
         }
-        return breaches >= 0 ? PricingEngine.totals(results, context.termMonths()) : null;
+        return breaches >= 0 ? PricingEngine.totals(results, context.termMonths(), currency) : null;
     }
 }

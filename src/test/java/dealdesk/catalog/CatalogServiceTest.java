@@ -22,17 +22,17 @@ class CatalogServiceTest {
     void setUp() {
         jdbi = TestDatabase.freshJdbi();
         catalog = new CatalogService(jdbi, Clock.systemUTC());
-        catalog.putPriceBook("Standard USD", new CatalogService.PriceBookRequest("USD list", true), "admin");
-        catalog.createProduct(new CatalogService.ProductRequest("CRM-PRO", "Sales Cloud Professional", "CRM",
+        catalog.priceBooks().putPriceBook("Standard USD", new PriceBookService.PriceBookRequest("USD list", true), "admin");
+        catalog.products().create(new ProductRequest("CRM-PRO", "Sales Cloud Professional", "CRM",
                 ProductKind.SUBSCRIPTION, "user", false, "", true), "admin");
     }
 
     @Test
     void thePriceOnADateIsTheEntryEffectiveThenAndTheNewestStartWins() {
-        catalog.putEntries("Standard USD", List.of(
-                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("95"), LocalDate.of(2026, 1, 1),
+        catalog.priceBooks().putEntries("Standard USD", List.of(
+                new PriceBookService.EntryRequest("CRM-PRO", "USD", new BigDecimal("95"), LocalDate.of(2026, 1, 1),
                         LocalDate.of(2026, 6, 30)),
-                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("100"), LocalDate.of(2026, 7, 1),
+                new PriceBookService.EntryRequest("CRM-PRO", "USD", new BigDecimal("100"), LocalDate.of(2026, 7, 1),
                         null)), "admin");
         CatalogSnapshot snapshot = catalog.snapshot();
         assertThat(snapshot.price("Standard USD", "CRM-PRO", "USD", LocalDate.of(2026, 6, 30)).orElseThrow()
@@ -46,7 +46,7 @@ class CatalogServiceTest {
     @Test
     void aWriteIsVisibleInTheNextSnapshot() {
         long before = catalog.snapshot().version();
-        catalog.updateProduct("CRM-PRO", new CatalogService.ProductRequest(null, "Sales Cloud Pro", "CRM",
+        catalog.products().update("CRM-PRO", new ProductRequest(null, "Sales Cloud Pro", "CRM",
                 ProductKind.SUBSCRIPTION, "user", false, "renamed", true), "admin");
         assertThat(catalog.snapshot().version()).isGreaterThan(before);
         assertThat(catalog.snapshot().product("CRM-PRO").orElseThrow().name()).isEqualTo("Sales Cloud Pro");
@@ -54,7 +54,7 @@ class CatalogServiceTest {
 
     @Test
     void everyCatalogChangeIsInTheAuditLogWithWhoAndBeforeAndAfter() {
-        catalog.updateProduct("CRM-PRO", new CatalogService.ProductRequest(null, "Sales Cloud Pro", "CRM",
+        catalog.products().update("CRM-PRO", new ProductRequest(null, "Sales Cloud Pro", "CRM",
                 ProductKind.SUBSCRIPTION, "user", false, "", true), "ada");
         var entry = jdbi.withHandle(h -> h.createQuery("select actor, action, before->>'name', after->>'name'"
                 + " from audit_log where entity = 'product' and entity_id = 'CRM-PRO' order by id desc limit 1")
@@ -70,7 +70,7 @@ class CatalogServiceTest {
                 HW-1,Gateway,HARDWARE,ONE_TIME,device,false
                 HW-2,Scanner,HARDWARE,SOMETIMES,device,false
                 """;
-        assertThatThrownBy(() -> catalog.importProducts(csv, "admin")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> catalog.products().importCsv(csv, "admin")).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).details()).extracting("path")
                         .containsExactly("rows[1].kind"));
         assertThat(catalog.snapshot().product("HW-1")).isEmpty();
@@ -78,30 +78,54 @@ class CatalogServiceTest {
 
     @Test
     void aCsvImportOfPriceEntriesStoresEveryRow() {
-        catalog.importEntries("Standard USD", """
+        catalog.priceBooks().importEntries("Standard USD", """
                 sku,currency,listPrice,effectiveFrom
                 CRM-PRO,USD,100,2026-01-01
                 CRM-PRO,EUR,92,2026-01-01
                 """, "admin");
-        assertThat(catalog.entries("Standard USD")).hasSize(2);
+        assertThat(catalog.priceBooks().entries("Standard USD")).hasSize(2);
     }
 
     @Test
     void priceEntriesForUnknownSkusOrCurrenciesOrNegativePricesAreRejectedTogether() {
-        assertThatThrownBy(() -> catalog.putEntries("Standard USD", List.of(
-                new CatalogService.EntryRequest("NOPE", "USD", new BigDecimal("1"), null, null),
-                new CatalogService.EntryRequest("CRM-PRO", "XXY", new BigDecimal("1"), null, null),
-                new CatalogService.EntryRequest("CRM-PRO", "USD", new BigDecimal("-1"), null, null)), "admin"))
+        assertThatThrownBy(() -> catalog.priceBooks().putEntries("Standard USD", List.of(
+                new PriceBookService.EntryRequest("NOPE", "USD", new BigDecimal("1"), null, null),
+                new PriceBookService.EntryRequest("CRM-PRO", "XXY", new BigDecimal("1"), null, null),
+                new PriceBookService.EntryRequest("CRM-PRO", "USD", new BigDecimal("-1"), null, null)), "admin"))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).details()).extracting("path")
                         .containsExactly("[0].sku", "[1].currency", "[2].listPrice"));
-        assertThat(catalog.entries("Standard USD")).isEmpty();
+        assertThat(catalog.priceBooks().entries("Standard USD")).isEmpty();
     }
 
     @Test
     void aBundleOptionMustBeAKnownSkuWithConsistentQuantities() {
-        assertThatThrownBy(() -> catalog.putBundle("CRM-PRO", new CatalogService.BundleRequest(List.of(
+        assertThatThrownBy(() -> catalog.bundles().putBundle("CRM-PRO", new BundleService.BundleRequest(List.of(
                 new BundleOption("NOPE", BigDecimal.ONE, null, true, BigDecimal.ONE))), "admin"))
                 .isInstanceOf(ApiException.class).hasMessageContaining("unknown sku NOPE");
+    }
+
+    @Test
+    void aCsvImportBindsRowsLikeJsonTranslationsIncludedAndChecksThemTheSameWay() {
+        List<Product> imported = catalog.products().importCsv("""
+                sku,name,family,kind,unit,translations.tr.name,translations.tr.unit,translations.ja.name
+                HW-1,Gateway,HARDWARE,ONE_TIME,device,Ağ Geçidi,cihaz,ゲートウェイ
+                HW-2,Scanner,HARDWARE,ONE_TIME,device,,,
+                """, "admin");
+
+        assertThat(imported).extracting(Product::sku).containsExactly("HW-1", "HW-2");
+        Product gateway = catalog.snapshot().product("HW-1").orElseThrow();
+        assertThat(gateway.textIn("tr-TR")).isEqualTo(new ProductText("Ağ Geçidi", "", "cihaz"));
+        assertThat(gateway.textIn("ja").name()).isEqualTo("ゲートウェイ");
+        assertThat(gateway.textIn("hu").name()).isEqualTo("Gateway");
+        assertThat(catalog.snapshot().product("HW-2").orElseThrow().translations()).isEmpty();
+
+        String tooLong = "x".repeat(201);
+        assertThatThrownBy(() -> catalog.products().importCsv("sku,name,family,kind,unit,translations.tr.name\n"
+                + "HW-3,Hub,HARDWARE,ONE_TIME,device," + tooLong + "\n", "admin"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
+                        .extracting(detail -> detail.path() + ": " + detail.message())
+                        .containsExactly("rows[0].translations[tr].name: at most 200 characters"));
+        assertThat(catalog.snapshot().product("HW-3")).isEmpty();
     }
 }

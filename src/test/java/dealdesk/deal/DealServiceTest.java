@@ -73,12 +73,13 @@ class DealServiceTest {
         });
         PricingService pricing = new PricingService(jdbi, mapper, clock, ENGINE);
         pricing.replace(DealDemo.pricingData(), "admin", sku -> true);
-        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users);
+        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users,
+                new DealsForQuotes(jdbi, users), java.time.Period.ofDays(30));
         deals = new DealService(jdbi, mapper, clock, users, quotes, new DealClosedListener() {
             @Override
             public void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote) {
                 heard.add("won " + deal.account().name() + " on " + deal.closedOn() + " with quote " + primaryQuote.id()
-                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().toPlainString());
+                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().amount().toPlainString());
             }
 
             @Override
@@ -187,5 +188,79 @@ class DealServiceTest {
 
         assertThatThrownBy(() -> deals.patch(alice, first.id(), new DealPatch(null, null, null, null, null, null, null, null,
                 other.id()))).isInstanceOf(ApiException.class).hasMessageContaining("not a quote of deal");
+    }
+
+    @Test
+    void aQuoteIsValidThirtyDaysThenShowsExpiredAndCannotBePresentedOrAccepted() {
+        Deal deal = newDeal(alice, null);
+        Quote quote = newQuote(alice, deal, "10", "0");
+        assertThat(quote.validUntil()).isEqualTo(LocalDate.of(2026, 12, 20));
+        quotes.submit(alice, quote.id(), null);
+
+        clock.set(Instant.parse("2026-12-20T23:00:00Z"));
+        assertThat(quotes.get(alice, quote.id()).status()).isEqualTo(QuoteStatus.APPROVED);
+        clock.set(Instant.parse("2026-12-21T08:00:00Z"));
+        assertThat(quotes.get(alice, quote.id()).status()).isEqualTo(QuoteStatus.EXPIRED);
+        assertThatThrownBy(() -> quotes.present(alice, quote.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.getMessage()).contains("expired on 2026-12-20");
+                });
+        assertThatThrownBy(() -> quotes.accept(alice, quote.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThatThrownBy(() -> deals.closeWon(alice, deal.id(), null)).isInstanceOf(ApiException.class);
+        assertThat(deals.get(alice, deal.id()).stage()).isEqualTo(DealStage.QUALIFIED);
+
+        // a change is a new version, valid for 30 days from today
+        Quote changed = quotes.update(alice, quote.id(), new QuoteRequest(null, 1, quote.request().customer(), "USD",
+                "Standard USD", 12, LocalDate.of(2027, 1, 1), quote.request().lines()));
+        assertThat(changed.status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(changed.validUntil()).isEqualTo(LocalDate.of(2027, 1, 20));
+    }
+
+    @Test
+    void cloneCopiesAQuoteIntoANewDraftOnTheSameOrAnotherDeal() {
+        Deal deal = newDeal(alice, null);
+        Quote quote = newQuote(alice, deal, "12", "5");
+        quotes.submit(alice, quote.id(), null);
+        Deal other = newDeal(alice, null);
+
+        Quote same = quotes.copy(alice, quote.id(), null);
+        Quote moved = quotes.copy(alice, quote.id(), new QuoteService.CloneRequest(other.id()));
+
+        assertThat(same.id()).isNotEqualTo(quote.id());
+        assertThat(same.dealId()).isEqualTo(deal.id());
+        assertThat(moved.dealId()).isEqualTo(other.id());
+        assertThat(moved.status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(moved.version()).isEqualTo(1);
+        assertThat(moved.request().lines()).isEqualTo(quote.request().lines());
+        assertThat(moved.priced().totals().tcv().amount()).isEqualByComparingTo(quote.priced().totals().tcv().amount());
+        // the other deal had no quote: the copy became its primary
+        assertThat(deals.get(alice, other.id()).primaryQuoteId()).isEqualTo(moved.id());
+        // bob may not see alice's quote, so may not copy it
+        assertThatThrownBy(() -> quotes.copy(bob, quote.id(), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void closeDatesMustFallBetween2000AndTheHorizon() {
+        assertThatThrownBy(() -> deals.create(alice, new DealRequest(new Account("Initech", "FINANCE"), null, null,
+                DealStage.QUALIFIED, LocalDate.of(1999, 12, 31), DealType.NEW, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
+                        .extracting(detail -> detail.path() + ": " + detail.message())
+                        .containsExactly("expectedCloseDate: a date from 2000-01-01 to 2031-11-20 is required"));
+        Deal deal = newDeal(alice, null);
+        assertThatThrownBy(() -> deals.patch(alice, deal.id(), new DealPatch(deal.version(), null, null, null,
+                LocalDate.of(2031, 11, 21), null, null, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        Quote quote = newQuote(alice, deal, "10", "0");
+        quotes.submit(alice, quote.id(), null);
+        assertThatThrownBy(() -> deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(999999, 12, 31), null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details()).extracting(detail -> detail.path())
+                        .containsExactly("closeDate"));
+        assertThat(deals.get(alice, deal.id()).stage()).isEqualTo(DealStage.QUALIFIED);
+        // the edges themselves are fine
+        assertThat(deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2031, 11, 20), null))
+                .closedOn()).isEqualTo(LocalDate.of(2031, 11, 20));
     }
 }

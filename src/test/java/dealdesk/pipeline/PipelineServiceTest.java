@@ -101,7 +101,8 @@ class PipelineServiceTest {
         });
         PricingService pricing = new PricingService(jdbi, mapper, clock, ENGINE);
         pricing.replace(DealDemo.pricingData(), "admin", sku -> true);
-        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users);
+        quotes = new QuoteService(jdbi, mapper, clock, new QuotePricer(catalog::snapshot, pricing), users,
+                new dealdesk.deal.DealsForQuotes(jdbi, users), java.time.Period.ofDays(30));
         commission = CommissionServices.build(jdbi, users, COMMISSION, clock);
         PipelineFactory config = new PipelineFactory();
         deals = new DealService(jdbi, mapper, clock, users, quotes, new DealBookings(commission.bookings()),

@@ -3,6 +3,7 @@ package dealdesk.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dealdesk.demo.DealDemo;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ class DemoPricingTest {
     }
 
     static PricedLine line(int index, String sku, String family, ChargeType type, String quantity, String list, String discount) {
-        return new PricedLine(index, sku, family, type, new BigDecimal(quantity), new BigDecimal(list), new BigDecimal(discount));
+        return new PricedLine(index, sku, family, type, new BigDecimal(quantity), Money.of(list, "USD"),
+                RequestedDiscount.percent(new BigDecimal(discount)));
     }
 
     static PricedLine crmPro(int index, String seats, String discount) {
@@ -37,8 +39,8 @@ class DemoPricingTest {
             assertThat(step.rule()).isEqualTo("Sales Cloud seats");
             assertThat(step.value()).isEqualByComparingTo("3.75");
         });
-        assertThat(outcome.lines().get(0).netPrice()).isEqualByComparingTo("96.25");
-        assertThat(outcome.lines().get(1).netPrice()).isEqualByComparingTo("48.125");
+        assertThat(outcome.lines().get(0).netPrice().amount()).isEqualByComparingTo("96.25");
+        assertThat(outcome.lines().get(1).netPrice().amount()).isEqualByComparingTo("48.125");
     }
 
     @Test
@@ -46,8 +48,8 @@ class DemoPricingTest {
         PricingOutcome outcome = price("COMMERCIAL", "Acme", 12, "2026-11-01",
                 line(0, "HW-SCANNER", "HARDWARE", ChargeType.ONE_TIME, "40", "350", "0"));
 
-        assertThat(outcome.lines().get(0).netPrice()).isEqualByComparingTo("322.00");
-        assertThat(outcome.totals().oneTime()).isEqualByComparingTo("12880.00");
+        assertThat(outcome.lines().get(0).netPrice().amount()).isEqualByComparingTo("322.00");
+        assertThat(outcome.totals().oneTime().amount()).isEqualByComparingTo("12880.00");
     }
 
     @Test
@@ -55,17 +57,17 @@ class DemoPricingTest {
         LineResult line = price("COMMERCIAL", "Acme", 36, "2026-11-01", crmPro(0, "10", "0")).lines().get(0);
 
         assertThat(line.adjustments()).singleElement().satisfies(step -> assertThat(step.rule()).isEqualTo("3-year term"));
-        assertThat(line.netPrice()).isEqualByComparingTo("90.00");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("90.00");
     }
 
     @Test
     void educationCustomersGetTheirSegmentPrice() {
         LineResult line = price("EDUCATION", "Wayne Academy", 12, "2027-02-01", crmPro(0, "300", "0")).lines().get(0);
 
-        // 300 pooled seats: 100 at 0%, 200 at 5% -> 96.6667, then the education price of 70
+        // 300 pooled seats: 100 at 0%, 200 at 5% -> 96.666667, then the education price of 70
         assertThat(line.adjustments()).extracting(Adjustment::stage).containsExactly(Stage.VOLUME, Stage.SEGMENT);
-        assertThat(line.adjustments().get(0).after()).isEqualByComparingTo("96.6667");
-        assertThat(line.netPrice()).isEqualByComparingTo("70");
+        assertThat(line.adjustments().get(0).after().amount()).isEqualByComparingTo("96.666667");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("70");
     }
 
     @Test
@@ -74,7 +76,7 @@ class DemoPricingTest {
                 line(0, "CRM-ENT", "CRM", ChargeType.RECURRING, "120", "175", "0")).lines().get(0);
 
         assertThat(line.adjustments()).extracting(Adjustment::stage).containsExactly(Stage.VOLUME, Stage.TERM, Stage.CONTRACT);
-        assertThat(line.netPrice()).isEqualByComparingTo("150");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("150");
     }
 
     @Test
@@ -82,7 +84,7 @@ class DemoPricingTest {
         PricedLine inQ4 = line(0, "AN-DASH", "ANALYTICS", ChargeType.RECURRING, "20", "30", "0");
         PricedLine inJanuary = line(0, "AN-DASH", "ANALYTICS", ChargeType.RECURRING, "20", "30", "0");
 
-        assertThat(price("COMMERCIAL", "Acme", 12, "2026-12-31", inQ4).lines().get(0).netPrice()).isEqualByComparingTo("25.50");
+        assertThat(price("COMMERCIAL", "Acme", 12, "2026-12-31", inQ4).lines().get(0).netPrice().amount()).isEqualByComparingTo("25.50");
         assertThat(price("COMMERCIAL", "Acme", 12, "2027-01-01", inJanuary).lines().get(0).adjustments()).isEmpty();
     }
 
@@ -100,7 +102,7 @@ class DemoPricingTest {
         // 500 seats for 12 months: 100 at 0%, 400 at 5% -> 96.00 x 500 x 12 = 576,000
         PricingOutcome outcome = price("COMMERCIAL", "Acme", 12, "2026-11-01", crmPro(0, "500", "0"));
 
-        assertThat(outcome.totals().tcv()).isEqualByComparingTo("576000.00");
+        assertThat(outcome.totals().tcv().amount()).isEqualByComparingTo("576000.00");
         assertThat(outcome.approvals()).extracting(ApprovalRequirement::level).containsExactly(ApprovalLevel.DEAL_DESK);
     }
 
@@ -111,7 +113,7 @@ class DemoPricingTest {
         assertThat(outcome.floorBreaches()).singleElement().satisfies(breach -> {
             assertThat(breach.lineIndex()).isZero();
             assertThat(breach.rule()).isEqualTo("Sales Cloud floor");
-            assertThat(breach.floor()).isEqualByComparingTo("60");
+            assertThat(breach.floor().amount()).isEqualByComparingTo("60");
         });
     }
 }

@@ -3,6 +3,7 @@ package dealdesk.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,8 +19,8 @@ class PricingEngineTest {
     }
 
     static PricedLine line(int index, String sku, String family, ChargeType type, String quantity, String list, String discount) {
-        return new PricedLine(index, sku, family, type, new BigDecimal(quantity), new BigDecimal(list),
-                new BigDecimal(discount));
+        return new PricedLine(index, sku, family, type, new BigDecimal(quantity), Money.of(list, "USD"),
+                RequestedDiscount.percent(new BigDecimal(discount)));
     }
 
     static PricedLine crm(int index, String quantity, String discount) {
@@ -47,10 +48,10 @@ class PricingEngineTest {
         PricingOutcome outcome = ENGINE.price(context(12), List.of(crm(0, "5", "0")), PricingData.empty());
 
         LineResult line = outcome.lines().get(0);
-        assertThat(line.netPrice()).isEqualByComparingTo("100.00");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("100.00");
         assertThat(line.adjustments()).isEmpty();
-        assertThat(line.totals().monthly()).isEqualByComparingTo("500.00");
-        assertThat(line.netTotal()).isEqualByComparingTo("6000.00");
+        assertThat(line.totals().monthly().amount()).isEqualByComparingTo("500.00");
+        assertThat(line.netTotal().amount()).isEqualByComparingTo("6000.00");
         assertThat(outcome.approvals()).isEmpty();
     }
 
@@ -60,26 +61,26 @@ class PricingEngineTest {
 
         LineResult line = ENGINE.price(context(1), List.of(crm(0, "60", "0")), only(schedule)).lines().get(0);
 
-        assertThat(line.netPrice()).isEqualByComparingTo("80.0000");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("80.0000");
         assertThat(line.adjustments()).singleElement().satisfies(step -> {
             assertThat(step.stage()).isEqualTo(Stage.VOLUME);
             assertThat(step.rule()).isEqualTo("CRM range");
             assertThat(step.kind()).isEqualTo(AdjustmentKind.PERCENT);
             assertThat(step.value()).isEqualByComparingTo("20");
-            assertThat(step.before()).isEqualByComparingTo("100.0000");
-            assertThat(step.after()).isEqualByComparingTo("80.0000");
+            assertThat(step.before().amount()).isEqualByComparingTo("100.0000");
+            assertThat(step.after().amount()).isEqualByComparingTo("80.0000");
         });
     }
 
     @Test
     void slabSchedulePricesEachUnitInItsBand() {
-        // 10 units at 0%, 40 at 10%, 5 at 20%: 500 / 55 = 9.0909...% off, 90.9091 a unit
+        // 10 units at 0%, 40 at 10%, 5 at 20%: 500 / 55 = 9.0909...% off, 90.909091 a unit (5000.00 exactly)
         VolumeSchedule schedule = new VolumeSchedule("CRM slab", "CRM-PRO", null, VolumeMode.SLAB, false, tiers());
 
         LineResult line = ENGINE.price(context(1), List.of(crm(0, "55", "0")), only(schedule)).lines().get(0);
 
-        assertThat(line.netPrice()).isEqualByComparingTo("90.9091");
-        assertThat(line.totals().monthly()).isEqualByComparingTo("5000.00");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("90.909091");
+        assertThat(line.totals().monthly().amount()).isEqualByComparingTo("5000.00");
     }
 
     @Test
@@ -90,8 +91,8 @@ class PricingEngineTest {
 
         List<LineResult> priced = ENGINE.price(context(1), lines, only(schedule)).lines();
 
-        assertThat(priced.get(0).netPrice()).isEqualByComparingTo("80.0000");
-        assertThat(priced.get(1).netPrice()).isEqualByComparingTo("16.0000");
+        assertThat(priced.get(0).netPrice().amount()).isEqualByComparingTo("80.0000");
+        assertThat(priced.get(1).netPrice().amount()).isEqualByComparingTo("16.0000");
     }
 
     @Test
@@ -101,7 +102,7 @@ class PricingEngineTest {
 
         List<LineResult> priced = ENGINE.price(context(1), lines, only(schedule)).lines();
 
-        assertThat(priced.get(0).netPrice()).isEqualByComparingTo("90.0000");
+        assertThat(priced.get(0).netPrice().amount()).isEqualByComparingTo("90.0000");
         assertThat(priced.get(1).adjustments()).isEmpty();
     }
 
@@ -116,7 +117,7 @@ class PricingEngineTest {
                 .lines().get(0);
 
         assertThat(line.adjustments()).extracting(Adjustment::rule).containsExactly("CRM-PRO only");
-        assertThat(line.netPrice()).isEqualByComparingTo("95.0000");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("95.0000");
     }
 
     @Test
@@ -132,7 +133,7 @@ class PricingEngineTest {
         assertThat(outcome.lines().get(0).adjustments()).singleElement().satisfies(step -> {
             assertThat(step.stage()).isEqualTo(Stage.TERM);
             assertThat(step.rule()).isEqualTo("3 years");
-            assertThat(step.after()).isEqualByComparingTo("92.0000");
+            assertThat(step.after().amount()).isEqualByComparingTo("92.0000");
         });
         assertThat(outcome.lines().get(1).adjustments()).isEmpty();
     }
@@ -151,7 +152,7 @@ class PricingEngineTest {
         assertThat(outcome.lines().get(0).adjustments()).singleElement().satisfies(step -> {
             assertThat(step.stage()).isEqualTo(Stage.SEGMENT);
             assertThat(step.kind()).isEqualTo(AdjustmentKind.OVERRIDE);
-            assertThat(step.after()).isEqualByComparingTo("85.00");
+            assertThat(step.after().amount()).isEqualByComparingTo("85.00");
         });
         assertThat(outcome.lines().get(1).adjustments()).isEmpty();
     }
@@ -173,7 +174,7 @@ class PricingEngineTest {
         assertThat(outcome.lines().get(0).adjustments()).singleElement().satisfies(step -> {
             assertThat(step.stage()).isEqualTo(Stage.CONTRACT);
             assertThat(step.rule()).isEqualTo("contract Acme Corp");
-            assertThat(step.after()).isEqualByComparingTo("70.00");
+            assertThat(step.after().amount()).isEqualByComparingTo("70.00");
         });
         assertThat(outcome.lines().get(1).adjustments()).isEmpty();
     }
@@ -189,7 +190,7 @@ class PricingEngineTest {
                 data(List.of(), List.of(), List.of(), List.of(), promotions, List.of(), List.of())).lines().get(0);
 
         assertThat(line.adjustments()).extracting(Adjustment::rule).containsExactlyInAnyOrder("FALL26", "CRM-FAMILY");
-        assertThat(line.netPrice()).isEqualByComparingTo("85.5000");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("85.5000");
     }
 
     @Test
@@ -200,10 +201,10 @@ class PricingEngineTest {
                 data(List.of(), terms, List.of(), List.of(), List.of(), List.of(), List.of())).lines().get(0);
 
         assertThat(line.adjustments()).extracting(Adjustment::stage).containsExactly(Stage.TERM, Stage.DISCOUNT);
-        assertThat(line.adjustments().get(1).before()).isEqualByComparingTo("90.0000");
-        assertThat(line.netPrice()).isEqualByComparingTo("78.7500");
-        assertThat(line.totals().monthly()).isEqualByComparingTo("236.25");
-        assertThat(line.netTotal()).isEqualByComparingTo("8505.00");
+        assertThat(line.adjustments().get(1).before().amount()).isEqualByComparingTo("90.0000");
+        assertThat(line.netPrice().amount()).isEqualByComparingTo("78.7500");
+        assertThat(line.totals().monthly().amount()).isEqualByComparingTo("236.25");
+        assertThat(line.netTotal().amount()).isEqualByComparingTo("8505.00");
     }
 
     @Test
@@ -215,10 +216,10 @@ class PricingEngineTest {
 
         assertThat(outcome.floorBreaches()).singleElement().satisfies(breach -> {
             assertThat(breach.lineIndex()).isEqualTo(0);
-            assertThat(breach.floor()).isEqualByComparingTo("60.0000");
-            assertThat(breach.price()).isEqualByComparingTo("55.0000");
+            assertThat(breach.floor().amount()).isEqualByComparingTo("60.0000");
+            assertThat(breach.price().amount()).isEqualByComparingTo("55.0000");
         });
-        assertThat(outcome.lines().get(0).netPrice()).isEqualByComparingTo("55.0000");
+        assertThat(outcome.lines().get(0).netPrice().amount()).isEqualByComparingTo("55.0000");
     }
 
     @Test
@@ -237,14 +238,14 @@ class PricingEngineTest {
         assertThat(line.adjustments()).extracting(Adjustment::stage)
                 .containsExactly(Stage.VOLUME, Stage.TERM, Stage.SEGMENT, Stage.PROMOTION, Stage.DISCOUNT);
         // 10 units at 0%, 23 at 10%: 230/33 % off = 93.0303; 5% term 88.3788; segment 80; 3% 77.6; 7% 72.168
-        assertThat(line.adjustments()).extracting(Adjustment::after).usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("93.0303"), new BigDecimal("88.3788"), new BigDecimal("80.00"),
+        assertThat(line.adjustments()).extracting(step -> step.after().amount()).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("93.030303"), new BigDecimal("88.378788"), new BigDecimal("80.00"),
                         new BigDecimal("77.6000"), new BigDecimal("72.1680"));
-        BigDecimal sum = line.listPrice();
+        Money sum = line.listPrice();
         for (Adjustment step : line.adjustments()) {
-            sum = sum.add(step.delta());
+            sum = sum.plus(step.delta());
         }
-        assertThat(sum).isEqualByComparingTo(line.netPrice());
+        assertThat(sum.amount()).isEqualByComparingTo(line.netPrice().amount());
     }
 
     @Test
@@ -255,20 +256,20 @@ class PricingEngineTest {
 
         Totals totals = ENGINE.price(context(36), lines, PricingData.empty()).totals();
 
-        assertThat(totals.oneTime()).isEqualByComparingTo("3525.00");
-        assertThat(totals.mrr()).isEqualByComparingTo("900.00");
-        assertThat(totals.arr()).isEqualByComparingTo("10800.00");
-        assertThat(totals.tcv()).isEqualByComparingTo("35925.00");
-        assertThat(totals.acv()).isEqualByComparingTo("14325.00");
-        assertThat(totals.discount()).isEqualByComparingTo("3600.00");
+        assertThat(totals.oneTime().amount()).isEqualByComparingTo("3525.00");
+        assertThat(totals.mrr().amount()).isEqualByComparingTo("900.00");
+        assertThat(totals.arr().amount()).isEqualByComparingTo("10800.00");
+        assertThat(totals.tcv().amount()).isEqualByComparingTo("35925.00");
+        assertThat(totals.acv().amount()).isEqualByComparingTo("14325.00");
+        assertThat(totals.discount().amount()).isEqualByComparingTo("3600.00");
     }
 
     @Test
     void acvOfATermShorterThanAYearIsTheWholeContract() {
         Totals totals = ENGINE.price(context(6), List.of(crm(0, "2", "0")), PricingData.empty()).totals();
 
-        assertThat(totals.tcv()).isEqualByComparingTo("1200.00");
-        assertThat(totals.acv()).isEqualByComparingTo("1200.00");
+        assertThat(totals.tcv().amount()).isEqualByComparingTo("1200.00");
+        assertThat(totals.acv().amount()).isEqualByComparingTo("1200.00");
     }
 
     @Test
@@ -281,7 +282,8 @@ class PricingEngineTest {
 
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "10")), data).approvals()).isEmpty();
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "15")), data).approvals())
-                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, "discount 15% on CRM-PRO is above 10%"));
+                .containsExactly(new ApprovalRequirement(ApprovalLevel.MANAGER, ApprovalMetric.LINE_DISCOUNT_PERCENT,
+                        new BigDecimal("10"), new BigDecimal("15"), "discount 15% on CRM-PRO is above 10%"));
         assertThat(ENGINE.price(context(12), List.of(crm(0, "10", "30")), data).approvals())
                 .extracting(ApprovalRequirement::level).containsExactly(ApprovalLevel.MANAGER, ApprovalLevel.FINANCE);
         // a 3-year term discount is policy, not a rep's ask: it needs no approval
@@ -289,7 +291,13 @@ class PricingEngineTest {
                 List.of(), List.of(), List.of(), thresholds);
         assertThat(ENGINE.price(context(36), List.of(crm(0, "10", "0")), withTerm).approvals()).isEmpty();
         assertThat(ENGINE.price(context(36), List.of(crm(0, "100", "0")), data).approvals())
-                .containsExactly(new ApprovalRequirement(ApprovalLevel.DEAL_DESK, "contract value 360000.00 is above 250000"));
+                .singleElement().satisfies(requirement -> {
+                    assertThat(requirement.level()).isEqualTo(ApprovalLevel.DEAL_DESK);
+                    assertThat(requirement.metric()).isEqualTo(ApprovalMetric.TCV);
+                    assertThat(requirement.threshold()).isEqualByComparingTo("250000");
+                    assertThat(requirement.actual()).isEqualByComparingTo("360000.00");
+                    assertThat(requirement.reason()).isEqualTo("contract value 360000.00 is above 250000");
+                });
     }
 
     @Test

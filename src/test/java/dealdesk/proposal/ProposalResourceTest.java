@@ -115,6 +115,46 @@ class ProposalResourceTest {
         }
     }
 
+    @Test
+    void aTranslatedProductShowsItsNameDescriptionAndUnitInTheCustomersLanguageAndFallsBackElsewhere() throws IOException {
+        String admin = TestApp.token(APP, "admin");
+        created(post("/api/v1/products", admin, Map.of("sku", "LOC-SEAT", "name", "Localized Seat", "family", "LOCAL",
+                "kind", "SUBSCRIPTION", "unit", "seat", "description", "A seat for the local team",
+                "translations", Map.of("tr", Map.of("name", "Yerel Koltuk", "description", "Yerel ekip için bir koltuk",
+                        "unit", "koltuk"), "hu", Map.of("name", "Helyi hely")))));
+        try (Response entries = post("/api/v1/price-books/Standard USD/entries".replace(" ", "%20"), admin,
+                List.of(Map.of("sku", "LOC-SEAT", "currency", "USD", "listPrice", 10)))) {
+            assertThat(entries.getStatus()).as(entries.readEntity(String.class)).isEqualTo(200);
+        }
+        Map<String, Object> deal = created(post("/api/v1/deals", alice, Map.of(
+                "account", Map.of("name", "Yerel A.Ş.", "industry", "RETAIL"),
+                "expectedCloseDate", "2026-12-15", "stage", "PROPOSAL")));
+        Map<String, Object> quote = new LinkedHashMap<>();
+        quote.put("dealId", deal.get("id"));
+        quote.put("customer", Map.of("name", "Yerel A.Ş.", "segment", "COMMERCIAL", "country", "TR", "locale", "tr-TR"));
+        quote.put("currency", "USD");
+        quote.put("priceBook", "Standard USD");
+        quote.put("termMonths", 12);
+        quote.put("startDate", "2026-11-01");
+        quote.put("lines", List.of(Map.of("sku", "LOC-SEAT", "quantity", 3)));
+        long id = ((Number) created(post("/api/v1/quotes", alice, quote)).get("id")).longValue();
+
+        try (Response response = get(id, "", alice)) {
+            String text = ProposalRendererTest.normalised(ProposalRendererTest.extractText(response.readEntity(byte[].class)));
+            assertThat(text).contains("Yerel Koltuk").contains("Yerel ekip için bir koltuk").contains("koltuk")
+                    .doesNotContain("Localized Seat");
+        }
+        // Hungarian has the name only: the description falls back to the default text
+        try (Response response = get(id, "?locale=hu", alice)) {
+            String text = ProposalRendererTest.normalised(ProposalRendererTest.extractText(response.readEntity(byte[].class)));
+            assertThat(text).contains("Helyi hely").contains("A seat for the local team");
+        }
+        try (Response response = get(id, "?locale=en", alice)) {
+            String text = ProposalRendererTest.normalised(ProposalRendererTest.extractText(response.readEntity(byte[].class)));
+            assertThat(text).contains("Localized Seat").doesNotContain("Yerel Koltuk");
+        }
+    }
+
     private static Response get(long quoteId, String query, String token) {
         return APP.client().target(TestApp.url(APP, "/api/v1/quotes/" + quoteId + "/proposal.pdf" + query)).request()
                 .header("Authorization", "Bearer " + token).get();

@@ -7,6 +7,7 @@ import dealdesk.proposal.ProposalDocument.Quantity;
 import dealdesk.proposal.ProposalDocument.Quote;
 import dealdesk.proposal.ProposalDocument.Terms;
 import dealdesk.proposal.ProposalDocument.Totals;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -67,6 +68,10 @@ public final class ProposalSamples {
         };
     }
 
+    private static Money usd(BigDecimal amount) {
+        return Money.of(amount, java.util.Currency.getInstance("USD"));
+    }
+
     public static ProposalDocument document(String locale, int lineCount, boolean approved) {
         Sample sample = sample(locale);
         List<Line> lines = new ArrayList<>();
@@ -88,10 +93,10 @@ public final class ProposalSamples {
             BigDecimal net = list.multiply(new BigDecimal("0.875")).setScale(2, java.math.RoundingMode.HALF_UP);
             BigDecimal total = net.multiply(quantity).setScale(2, java.math.RoundingMode.HALF_UP);
             lines.add(new Line(product[0] + (lineCount > 3 ? "-" + (i + 1) : ""), product[1], product[2], kind,
-                    new Quantity(quantity, unit), new Price(list, discount, net, total), kind.equals("SUBSCRIPTION") ? 36 : null));
+                    new Quantity(quantity, unit), new Price(usd(list), discount, usd(net), usd(total)), kind.equals("SUBSCRIPTION") ? 36 : null));
         }
-        Totals totals = new Totals(new BigDecimal("15800.00"), new BigDecimal("10937.50"), new BigDecimal("131250.00"),
-                new BigDecimal("409550.00"), new BigDecimal("136516.67"), new BigDecimal("58507.14"));
+        Totals totals = new Totals(Money.of("15800.00", "USD"), Money.of("10937.50", "USD"), Money.of("131250.00", "USD"),
+                Money.of("409550.00", "USD"), Money.of("136516.67", "USD"), Money.of("58507.14", "USD"));
         return new ProposalDocument(
                 new Quote("Q-2026-00042", 3, approved, LocalDate.of(2026, 12, 31)),
                 new Customer(sample.customer(), "ENTERPRISE", switch (locale) {

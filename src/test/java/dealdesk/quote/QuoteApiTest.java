@@ -121,7 +121,9 @@ class QuoteApiTest {
         assertThat(submitted.get("status")).isEqualTo("PENDING_APPROVAL");
         assertThat((List<Map<String, Object>>) submitted.get("approvals")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("level", "MANAGER").containsEntry("status", "PENDING")
-                        .containsEntry("reason", "discount 15% on CRM-PRO is above 10%"));
+                        .containsEntry("reason", "discount 15% on CRM-PRO is above 10%")
+                        .containsEntry("metric", "LINE_DISCOUNT_PERCENT")
+                        .containsEntry("threshold", 10).containsEntry("actual", 15));
 
         // a rep cannot approve, finance cannot give a manager's approval, bob cannot even see it
         assertThat(status(post(path + "/approve", bob, Map.of()))).isEqualTo(403);
@@ -158,29 +160,6 @@ class QuoteApiTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void anAdminAddsAPromotionAndTheNextPreviewAppliesIt() {
-        String admin = TestApp.token(APP, "admin");
-        Map<String, Object> data = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class);
-        List<Object> promotions = new java.util.ArrayList<>((List<Object>) data.get("promotions"));
-        promotions.add(Map.of("code", "API-WEEK", "sku", "PLT-API", "percent", 20, "validFrom", "2026-11-01",
-                "validTo", "2026-11-30"));
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(data);
-        changed.put("promotions", promotions);
-        json(TestApp.request(APP, "/api/v1/pricing/data", admin).put(Entity.json(changed)), 200);
-
-        Map<String, Object> priced = json(post("/api/v1/quotes/preview", alice,
-                quote(null, null, 12, List.of(line("PLT-API", 2, 0)))), 200);
-
-        Map<String, Object> apiLine = ((List<Map<String, Object>>) priced.get("lines")).get(0);
-        assertThat((List<Map<String, Object>>) apiLine.get("adjustments")).singleElement()
-                .satisfies(a -> assertThat(a).containsEntry("stage", "PROMOTION").containsEntry("rule", "API-WEEK"));
-        assertThat(new BigDecimal(apiLine.get("netPrice").toString())).isEqualByComparingTo("160");
-        // a manager reads the data, a rep may not
-        assertThat(status(TestApp.request(APP, "/api/v1/pricing/data", manager).get())).isEqualTo(200);
-    }
-
-    @Test
     void managerApprovesOnlyTheirTeamsQuotes() {
         // the manager owns a deal of their own: nobody manages them, so they cannot approve it themselves
         long dealId = newDeal(manager);
@@ -205,5 +184,34 @@ class QuoteApiTest {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) ((Map<String, Object>) quote.get("priced")).get("lines");
         // the contracted Enterprise price of Globex
         assertThat(new BigDecimal(lines.get(0).get("netPrice").toString())).isEqualByComparingTo("150");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSmallerDiscountKeepsTheManagersApprovalALargerOneAsksAgain() {
+        long dealId = newDeal(alice);
+        Map<String, Object> created = json(post("/api/v1/quotes", alice,
+                quote(dealId, null, 12, List.of(line("CRM-PRO", 10, 18)))), 201);
+        String path = "/api/v1/quotes/" + created.get("id");
+        json(post(path + "/submit", alice, Map.of()), 200);
+        json(post(path + "/approve", manager, Map.of()), 200);
+
+        // 12% on another line is within the 18% the manager approved: nobody is asked again
+        json(TestApp.request(APP, path, alice).put(Entity.json(
+                quote(null, 1, 12, List.of(line("CRM-PRO", 10, 0), line("AN-DASH", 5, 12))))), 200);
+        Map<String, Object> smaller = json(post(path + "/submit", alice, Map.of()), 200);
+        assertThat(smaller.get("status")).isEqualTo("APPROVED");
+        assertThat((List<Map<String, Object>>) smaller.get("approvals")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("carriedFrom", 1).containsEntry("actual", 12)
+                        .containsEntry("reason", "discount 12% on AN-DASH is above 10%"));
+
+        // 20% is more than was approved: the manager is asked again
+        json(TestApp.request(APP, path, alice).put(Entity.json(
+                quote(null, 2, 12, List.of(line("CRM-PRO", 10, 20))))), 200);
+        Map<String, Object> larger = json(post(path + "/submit", alice, Map.of()), 200);
+        assertThat(larger.get("status")).isEqualTo("PENDING_APPROVAL");
+        assertThat((List<Map<String, Object>>) larger.get("approvals")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("status", "PENDING").containsEntry("actual", 20)
+                        .containsEntry("threshold", 10));
     }
 }

@@ -1,7 +1,6 @@
 package dealdesk.quote;
 
 import static dealdesk.testing.TestApp.json;
-import static dealdesk.testing.TestApp.status;
 import static dealdesk.quote.QuoteApiTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,16 +36,36 @@ class QuoteBadInputTest {
         return new LinkedHashMap<>(QuoteApiTest.quote(null, null, 12, lines));
     }
 
+    /** The error body of a response with {@code status}: exactly {code, message, details}, the code the status's. */
     @SuppressWarnings("unchecked")
-    static List<String> paths(Response response, int status) {
-        String text = response.readEntity(String.class);
+    static Map<String, Object> error(Response response, int status, String code) {
+        String text;
+        try (response) {
+            text = response.readEntity(String.class);
+        }
         assertThat(response.getStatus()).as(text).isEqualTo(status);
         try {
             Map<String, Object> error = APP.getObjectMapper().readValue(text, Map.class);
-            return ((List<Map<String, Object>>) error.get("details")).stream().map(d -> (String) d.get("path")).toList();
-        } catch (Exception e) {
+            assertThat(error).as(text).containsOnlyKeys("code", "message", "details").containsEntry("code", code);
+            assertThat((String) error.get("message")).as(text).isNotBlank();
+            return error;
+        } catch (java.io.IOException e) {
             throw new AssertionError(text, e);
         }
+    }
+
+    /** The field paths of a 422 (VALIDATION_FAILED) or 400 (MALFORMED_REQUEST) error, each with a message. */
+    @SuppressWarnings("unchecked")
+    static List<String> paths(Response response, int status) {
+        Map<String, Object> error = error(response, status, status == 400 ? "MALFORMED_REQUEST" : "VALIDATION_FAILED");
+        List<Map<String, Object>> details = (List<Map<String, Object>>) error.get("details");
+        assertThat(details).allSatisfy(detail -> assertThat(detail).containsOnlyKeys("path", "message")
+                .extractingByKey("message").asString().isNotBlank());
+        return details.stream().map(d -> (String) d.get("path")).toList();
+    }
+
+    static String code(Response response, int status, String code) {
+        return (String) error(response, status, code).get("code");
     }
 
     static Response post(String path, String token, Object body) {
@@ -74,8 +93,8 @@ class QuoteBadInputTest {
         assertThat(previewPaths(preview(List.of(line("CRM-PRO", 0, 0), line("CRM-PRO", -3, 0), line("CRM-PRO", 1.5, 0))), 422))
                 .containsExactly("lines[0].quantity", "lines[1].quantity", "lines[2].quantity");
         // hours of onboarding may be fractional
-        assertThat(status(post("/api/v1/quotes/preview", alice, preview(List.of(line("SVC-ONBOARD", 7.5, 0))))))
-                .isEqualTo(200);
+        assertThat(json(post("/api/v1/quotes/preview", alice, preview(List.of(line("SVC-ONBOARD", 7.5, 0)))), 200))
+                .containsKey("totals");
     }
 
     @Test
@@ -117,7 +136,7 @@ class QuoteBadInputTest {
     void malformedJsonWrongTypesAndUnknownFieldsAre400() {
         Response malformed = TestApp.request(APP, "/api/v1/quotes/preview", alice)
                 .post(Entity.entity("{\"lines\": [", MediaType.APPLICATION_JSON));
-        assertThat(status(malformed)).isEqualTo(400);
+        code(malformed, 400, "MALFORMED_REQUEST");
         Map<String, Object> wrongType = preview(List.of(Map.of("sku", "CRM-PRO", "quantity", "many")));
         assertThat(previewPaths(wrongType, 400)).containsExactly("lines[0].quantity");
         Map<String, Object> unknown = preview(List.of(line("CRM-PRO", 1, 0)));
@@ -129,22 +148,23 @@ class QuoteBadInputTest {
     void emptyBodyIsRefusedNotAServerError() {
         Response response = TestApp.request(APP, "/api/v1/quotes/preview", alice)
                 .post(Entity.entity("", MediaType.APPLICATION_JSON));
-        assertThat(status(response)).isBetween(400, 499);
+        assertThat(paths(response, 422)).containsExactly("body");
     }
 
     @Test
     void missingAuthIs401AndWrongRoleIs403() {
-        assertThat(status(post("/api/v1/quotes/preview", null, preview(List.of(line("CRM-PRO", 1, 0)))))).isEqualTo(401);
-        assertThat(status(TestApp.request(APP, "/api/v1/deals", null).get())).isEqualTo(401);
-        assertThat(status(TestApp.request(APP, "/api/v1/pricing/data", alice).put(Entity.json(Map.of())))).isEqualTo(403);
-        assertThat(status(TestApp.request(APP, "/api/v1/pricing/data", alice).get())).isEqualTo(403);
-        assertThat(status(post("/api/v1/quotes/1/approve", alice, Map.of()))).isEqualTo(403);
+        code(post("/api/v1/quotes/preview", null, preview(List.of(line("CRM-PRO", 1, 0)))), 401, "UNAUTHENTICATED");
+        code(TestApp.request(APP, "/api/v1/deals", null).get(), 401, "UNAUTHENTICATED");
+        code(TestApp.request(APP, "/api/v1/pricing/data", alice).put(Entity.json(Map.of())), 403, "FORBIDDEN");
+        code(TestApp.request(APP, "/api/v1/pricing/data", alice).get(), 403, "FORBIDDEN");
+        code(post("/api/v1/quotes/1/approve", alice, Map.of()), 403, "FORBIDDEN");
     }
 
     @Test
     void unknownQuoteAndDealAre404AndQuotesNeedADeal() {
-        assertThat(status(TestApp.request(APP, "/api/v1/quotes/999999", alice).get())).isEqualTo(404);
-        assertThat(status(TestApp.request(APP, "/api/v1/deals/999999", alice).get())).isEqualTo(404);
+        code(TestApp.request(APP, "/api/v1/quotes/999999", alice).get(), 404, "NOT_FOUND");
+        code(TestApp.request(APP, "/api/v1/deals/999999", alice).get(), 404, "NOT_FOUND");
+        code(post("/api/v1/quotes/999999/clone", alice, Map.of()), 404, "NOT_FOUND");
         assertThat(paths(post("/api/v1/quotes", alice, preview(List.of(line("CRM-PRO", 1, 0)))), 422)).containsExactly("dealId");
         Map<String, Object> unknownDeal = QuoteApiTest.quote(999999, null, 12, List.of(line("CRM-PRO", 1, 0)));
         assertThat(paths(post("/api/v1/quotes", alice, unknownDeal), 422)).containsExactly("dealId");
@@ -173,9 +193,9 @@ class QuoteBadInputTest {
         assertThat(paths(post("/api/v1/deals", alice, deal), 422)).containsExactly("splits");
         deal.put("splits", List.of(Map.of("username", "alice", "percent", 100)));
         deal.put("owner", "bob");
-        assertThat(status(post("/api/v1/deals", alice, deal))).isEqualTo(403);
+        code(post("/api/v1/deals", alice, deal), 403, "FORBIDDEN");
         deal.put("stage", "WON");
-        assertThat(status(post("/api/v1/deals", alice, deal))).isEqualTo(400);
+        assertThat(paths(post("/api/v1/deals", alice, deal), 400)).containsExactly("stage");
     }
 
     @Test
@@ -185,11 +205,11 @@ class QuoteBadInputTest {
         assertThat(paths(post(path + "/close-won", alice, Map.of()), 422)).containsExactly("primaryQuoteId");
         json(post("/api/v1/quotes", alice, QuoteApiTest.quote(dealId, null, 12, List.of(line("CRM-PRO", 1, 0)))), 201);
         assertThat(paths(post(path + "/close-won", alice, Map.of()), 422)).containsExactly("primaryQuoteId");
-        assertThat(status(post(path + "/cancel", alice, Map.of()))).isEqualTo(409);
+        code(post(path + "/cancel", alice, Map.of()), 409, "INVALID_STATE");
         Response patch = TestApp.request(APP, path, alice).method("PATCH", Entity.json(Map.of("stage", "CLOSED_WON")));
         assertThat(paths(patch, 422)).containsExactly("stage");
         Response stale = TestApp.request(APP, path, alice).method("PATCH", Entity.json(Map.of("version", 99, "nextStep", "x")));
-        assertThat(status(stale)).isEqualTo(409);
+        code(stale, 409, "STALE_VERSION");
     }
 
     @Test
@@ -204,5 +224,50 @@ class QuoteBadInputTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> current = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class);
         assertThat((List<?>) current.get("promotions")).hasSize(2);
+    }
+
+    @Test
+    void amountDiscountsAloneNotNegativeAndWithinTheListPrice() {
+        Map<String, Object> both = new LinkedHashMap<>(Map.of("sku", "CRM-PRO", "quantity", 1, "discountPercent", 5,
+                "discountAmount", 10));
+        Map<String, Object> negative = Map.of("sku", "CRM-PRO", "quantity", 1, "discountAmount", -1);
+        Map<String, Object> tooLarge = Map.of("sku", "CRM-PRO", "quantity", 1, "discountAmount", 100.01);
+        Map<String, Object> tooPrecise = Map.of("sku", "CRM-PRO", "quantity", 1, "discountAmount", 1.001);
+        assertThat(previewPaths(preview(List.of(both, negative, tooLarge, tooPrecise)), 422)).containsExactly(
+                "lines[0].discountAmount", "lines[1].discountAmount", "lines[2].discountAmount", "lines[3].discountAmount");
+    }
+
+    @Test
+    void badPriceTablesAreNamedAndNothingIsStored() {
+        Map<String, Object> mixed = Map.of("name", "Mixed", "sku", "PLT-API", "mode", "SLAB", "currency", "USD",
+                "tiers", List.of(Map.of("upTo", 10, "unitPrice", 5), Map.of("blockPrice", 100)));
+        Map<String, Object> outOfOrder = Map.of("name", "Backwards", "sku", "PLT-API", "mode", "RANGE", "currency", "USD",
+                "tiers", List.of(Map.of("upTo", 10, "unitPrice", 5), Map.of("upTo", 5, "unitPrice", 4), Map.of("unitPrice", 3)));
+        Map<String, Object> negativeFee = Map.of("name", "Negative", "sku", "PLT-API", "mode", "SLAB", "currency", "USD",
+                "tiers", List.of(Map.of("unitPrice", 5, "flatFee", -1)));
+        Map<String, Object> noCurrency = Map.of("name", "No currency", "sku", "PLT-API", "mode", "BLOCK",
+                "tiers", List.of(Map.of("upTo", 10, "blockPrice", 100)));
+        Map<String, Object> blockInSlab = Map.of("name", "Block in slab", "sku", "PLT-API", "mode", "SLAB", "currency", "XYZ",
+                "tiers", List.of(Map.of("blockPrice", 100)));
+        Object version = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class).get("version");
+        Response response = TestApp.request(APP, "/api/v1/pricing/data", admin).put(Entity.json(Map.of("version", version,
+                "volumeSchedules", List.of(mixed, outOfOrder, negativeFee, noCurrency, blockInSlab))));
+        assertThat(paths(response, 422)).containsExactlyInAnyOrder("volumeSchedules[0].tiers[1]",
+                "volumeSchedules[1].tiers[1].upTo", "volumeSchedules[2].tiers[0].flatFee", "volumeSchedules[3].currency",
+                "volumeSchedules[4].mode", "volumeSchedules[4].currency");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> current = TestApp.request(APP, "/api/v1/pricing/data", admin).get(Map.class);
+        assertThat((List<?>) current.get("volumeSchedules")).hasSize(2);
+    }
+
+    @Test
+    void cloningOntoAnUnknownDealIsNamed() {
+        long dealId = newDeal(alice);
+        Map<String, Object> created = json(post("/api/v1/quotes", alice,
+                QuoteApiTest.quote(dealId, null, 12, List.of(line("CRM-PRO", 1, 0)))), 201);
+        assertThat(paths(post("/api/v1/quotes/" + created.get("id") + "/clone", alice, Map.of("dealId", 999999)), 422))
+                .containsExactly("dealId");
+        assertThat(paths(post("/api/v1/quotes/" + created.get("id") + "/clone", alice, Map.of("dealId", "x")), 400))
+                .containsExactly("dealId");
     }
 }

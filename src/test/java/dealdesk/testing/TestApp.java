@@ -70,9 +70,18 @@ public final class TestApp {
         };
     }
 
+    /**
+     * The extension's client, waiting up to a minute for an answer: on a loaded two-core machine a
+     * request can queue for seconds, and the default 5 s read timeout made tests fail on load, not bugs.
+     */
+    public static jakarta.ws.rs.client.Client patient(DropwizardAppExtension<DealdeskConfiguration> app) {
+        return app.client().property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000)
+                .property(org.glassfish.jersey.client.ClientProperties.CONNECT_TIMEOUT, 10_000);
+    }
+
     /** Signs a demo user in (password {@code demo}) and returns the bearer token. */
     public static String token(DropwizardAppExtension<DealdeskConfiguration> app, String username) {
-        try (Response response = app.client().target(url(app, "/api/v1/auth/token")).request()
+        try (Response response = patient(app).target(url(app, "/api/v1/auth/token")).request()
                 .post(Entity.json(Map.of("username", username, "password", "demo")))) {
             if (response.getStatus() != 200) {
                 throw new IllegalStateException("sign-in of " + username + " failed: " + response.getStatus());
@@ -110,7 +119,7 @@ public final class TestApp {
     /** A request builder for a path, signed in with the token (or anonymous when null). */
     public static Invocation.Builder request(DropwizardAppExtension<DealdeskConfiguration> app, String path,
                                              String token) {
-        Invocation.Builder builder = app.client().target(url(app, path)).request(MediaType.APPLICATION_JSON);
+        Invocation.Builder builder = patient(app).target(url(app, path)).request(MediaType.APPLICATION_JSON);
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 }
