@@ -16,7 +16,11 @@
     options = options || {};
     var headers = { 'Authorization': 'Bearer ' + token, 'Accept': options.accept || 'application/json' };
     var init = { method: method, headers: headers, signal: options.signal, credentials: 'omit' };
-    if (body !== undefined) {
+    if (body !== undefined && options.contentType) {
+      // a document sent as it was typed (a plan in YAML or JSON)
+      headers['Content-Type'] = options.contentType;
+      init.body = body;
+    } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }

@@ -312,6 +312,38 @@
   $('user-search').addEventListener('input', dd.debounce(showUsers, 150));
 
   $('resolve-amount-field').hidden = $('resolution').value !== 'ADJUSTED';
+  /* ---- what-if: a draft plan against a period, nothing stored ---- */
+  $('whatif-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    $('whatif-error').textContent = '';
+    var plan = $('whatif-plan').value.trim();
+    var period = $('whatif-period').value.trim();
+    var text = $('whatif-document').value;
+    if (!plan) {
+      $('whatif-error').textContent = 'Name the plan to compare with.';
+      return;
+    }
+    var json = text.trim().charAt(0) === '{';
+    dd.api('POST', '/api/v1/plans/' + encodeURIComponent(plan) + '/simulate?period=' + encodeURIComponent(period),
+      text, { contentType: json ? 'application/json' : 'application/yaml' }).then(function (result) {
+      $('whatif-caption').textContent = 'Plan ' + plan + ' in ' + result.period + ': ' + result.users.length + ' reps';
+      var rows = dd.clear($('whatif-rows'));
+      result.users.forEach(function (user) {
+        rows.appendChild(el('tr', null, el('th', { scope: 'row' }, user.username), el('td', null, dd.number(user.current)),
+          el('td', null, dd.number(user.simulated)), el('td', null, dd.number(user.difference))));
+      });
+      var total = dd.clear($('whatif-total'));
+      total.appendChild(el('th', { scope: 'row' }, 'Total cost'));
+      total.appendChild(el('td', null, dd.number(result.total.current)));
+      total.appendChild(el('td', null, dd.number(result.total.simulated)));
+      total.appendChild(el('td', { id: 'whatif-difference' }, dd.number(result.total.difference)));
+      $('whatif-result').hidden = false;
+    }).catch(function (e) {
+      $('whatif-result').hidden = true;
+      $('whatif-error').textContent = problem(e);
+    });
+  });
+
   Promise.all([loadDisputes(), loadPeriods(), loadAdjustments(), loadUsers()]).then(function () {
     dd.root.setAttribute('data-loaded', 'true');
   });

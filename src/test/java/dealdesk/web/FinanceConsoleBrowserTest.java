@@ -55,6 +55,30 @@ class FinanceConsoleBrowserTest {
     }
 
     @Test
+    void financePastesADraftPlanAndSeesEachRepsDifferenceAndTheTotalCost() throws Exception {
+        String draft;
+        try (var in = FinanceConsoleBrowserTest.class.getResourceAsStream("/commission/layered-plan.yaml")) {
+            draft = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        browser.size(Browser.DESKTOP).signIn("finance").open("/finance");
+        browser.type(By.id("whatif-plan"), "ae-layered");
+        browser.type(By.id("whatif-period"), "2026-Q4");
+        browser.script("document.getElementById('whatif-document').value = arguments[0];", draft);
+        browser.find("#whatif-submit").click();
+        browser.waitForText("#whatif-caption", "Plan ae-layered in 2026-Q4");
+        assertThat(browser.text("#whatif-rows")).contains("alice").contains("bob");
+        assertThat(browser.text("#whatif-total")).startsWith("Total cost");
+        browser.screenshot("finance-whatif-desktop");
+        browser.assertAccessible("the what-if result");
+        // a draft for another plan is refused with the field named, nothing shown as a result
+        browser.find("#whatif-plan").clear();
+        browser.type(By.id("whatif-plan"), "no-such-plan");
+        browser.find("#whatif-submit").click();
+        browser.waitForText("#whatif-error", "id");
+        browser.signOut();
+    }
+
+    @Test
     void aRepGetsTheNotAllowedPage() {
         browser.size(Browser.PHONE);
         browser.signIn("alice");
