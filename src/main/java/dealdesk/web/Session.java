@@ -22,14 +22,14 @@ final class Session {
     }
 
     /**
-     * Where each role starts: a rep on their dashboard, a manager on the team, finance and admins on the quotes
-     * waiting for their decision (finance's console comes with the finance pages).
+     * Where each role starts: a rep on their dashboard, a manager on the team, finance and admins on the
+     * finance console (disputes, periods, payouts).
      */
     static String landing(User user) {
         return switch (user.role()) {
             case REP -> "/dashboard";
             case MANAGER -> "/team";
-            case FINANCE, ADMIN -> "/approvals";
+            case FINANCE, ADMIN -> "/finance";
         };
     }
 

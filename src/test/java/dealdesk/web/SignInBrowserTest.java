@@ -18,8 +18,8 @@ class SignInBrowserTest extends BrowserTest {
     static final Map<String, String> LANDING = Map.of(
             "alice", "/dashboard",
             "manager", "/team",
-            "finance", "/approvals",
-            "admin", "/approvals");
+            "finance", "/finance",
+            "admin", "/finance");
 
     @Test
     void eachRoleSignsInAndOutOnAPhone() {
