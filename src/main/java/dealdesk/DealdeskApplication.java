@@ -9,6 +9,8 @@ import dealdesk.catalog.CatalogService;
 import dealdesk.commission.BookingResource;
 import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
+import dealdesk.commission.PendingBookingResource;
+import dealdesk.commission.PendingBookings;
 import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
 import dealdesk.commission.PlanResource;
@@ -148,7 +150,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
                 new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock),
+                new DealBookings(commission.bookings(), config.getCommission().autoConfirmOwnBookings()),
+                config.getPipeline().buildAdvisor(commission.planLookup(), clock),
                 config.getDeals().closeDateHorizon());
         environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
@@ -168,6 +171,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         }
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
+        PendingBookings pendingBookings = new PendingBookings(jdbi, users, deals, quotes, commission);
+        environment.jersey().register(new PendingBookingResource(pendingBookings));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
