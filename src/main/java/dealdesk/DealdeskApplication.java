@@ -204,9 +204,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,
-                new DashboardFigures(jdbi, commission, clock), clock));
+                new DashboardFigures(jdbi, commission, clock), clock).withPendingBookings(pendingBookings));
         environment.jersey().register(new QuotesPage(users, quoteSearch));
-        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
+        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes).withBookings(pendingBookings, deals));
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
         environment.jersey().register(new DealsPage(users, deals));
         environment.jersey().register(new PlanPage(users, commission, clock));
