@@ -165,14 +165,15 @@ public class BookingService {
         BigDecimal factor = rate.get().rate();
         Transaction.Values values = transaction.values() == null ? Transaction.Values.NONE : transaction.values();
         return new Transaction(transaction.id(), transaction.dealId(), transaction.closeDate(), transaction.product(),
-                Money.round(transaction.amount().multiply(factor), currency), target,
+                convert(transaction.amount(), factor, currency),
                 new Transaction.Values(convert(values.acv(), factor, currency), convert(values.tcv(), factor, currency)),
                 transaction.splits(), transaction.cancelledOn(),
-                new Transaction.Conversion(transaction.currency(), transaction.amount(), factor, rate.get().date()));
+                Transaction.Conversion.of(transaction.amount(), factor, rate.get().date()));
     }
 
-    private static BigDecimal convert(BigDecimal amount, BigDecimal rate, Currency currency) {
-        return amount == null ? null : Money.round(amount.multiply(rate), currency);
+    /** An amount at a rate into another currency, rounded to that currency's minor unit. */
+    private static Money convert(Money amount, BigDecimal rate, Currency currency) {
+        return amount == null ? null : Money.of(amount.amount().multiply(rate), currency).rounded();
     }
 
     /** Marks the deal's transactions cancelled; clawbacks follow from the plan's window. */
