@@ -30,19 +30,17 @@ public class BookingService {
     private final PlanLookup plans;
     private final CommissionChanges changes;
     private final Clock clock;
-    private volatile ExchangeRates rates = ExchangeRates.NONE;
+    private final ExchangeRates rates;
 
-    public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes, Clock clock) {
+    /** {@code rates}: where the rates come from that convert bookings in another currency than the plan's. */
+    public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes,
+                          ExchangeRates rates, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.plans = plans;
         this.changes = changes;
+        this.rates = rates;
         this.clock = clock;
-    }
-
-    /** Where the rates come from that convert bookings in another currency than the plan's. */
-    public void useExchangeRates(ExchangeRates exchangeRates) {
-        this.rates = exchangeRates;
     }
 
     public record ImportResult(int imported, int replaced, List<String> ids) {

@@ -36,9 +36,9 @@ class DealConversionTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         UserService users = new UserService(jdbi, new PasswordHasher(4), clock, Duration.ofHours(1));
         users.create(new UserService.NewUser("alice", "Alice", Role.REP, "demo", null));
-        CommissionServices commission = CommissionServices.build(jdbi, users, new CommissionEngine(Fixtures.DROOLS), clock);
         ExchangeRateService rates = new ExchangeRateService(jdbi, clock);
-        commission.bookings().useExchangeRates(rates::rate);
+        CommissionServices commission = CommissionServices.build(jdbi, users, new CommissionEngine(Fixtures.DROOLS),
+                rates::rate, clock);
         commission.plans().putPlan("usd", "id: usd\neffectiveFrom: 2026-01-01\nperiod: QUARTER\ncurrency: USD\n"
                 + "creditBasis: ACV\nbaseRate: 0.10\n", "finance");
         commission.plans().putAssignment("usd", "alice", new AssignmentRequest("2026-01-01", null), "finance");
