@@ -75,7 +75,7 @@ public class PendingBookings {
         return new Item(deal.id(), deal.account().name(), row.owner(),
                 users.find(row.owner()).map(User::name).orElse(row.owner()), deal.closedOn(), row.closedBy(),
                 row.closedAt(), total.amount(), quote.priced().currency(),
-                estimate == null ? null : estimate.amount(), estimate == null ? null : estimate.currency(),
+                estimate == null ? null : estimate.amount().amount(), estimate == null ? null : estimate.currency(),
                 DealAccess.canConfirmBooking(viewer, row.owner(), users));
     }
 
