@@ -137,7 +137,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
 
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets,
+                exchangeRates::rate, clock);
         ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
         for (RuleBase base : RuleBase.values()) {
             environment.healthChecks().register(base.label() + "-rules",
@@ -180,10 +182,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- finance ---
         environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
-        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
         AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
         commission.statements().useOverlay(adjustments::overlay);
-        commission.bookings().useExchangeRates(exchangeRates::rate);
         commission.changes().useLateChanges(new PriorPeriods(commission, adjustments));
         environment.jersey().register(new ExchangeRateResource(exchangeRates));
         environment.jersey().register(new AdjustmentResource(adjustments));

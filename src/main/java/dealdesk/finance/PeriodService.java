@@ -162,6 +162,11 @@ public class PeriodService {
         return Money.round(value == null ? BigDecimal.ZERO : value, currency).toPlainString();
     }
 
+    /** An amount of the statement's currency at its minor unit (0 when there is none). */
+    static String amount(Money value, Currency currency) {
+        return (value == null ? Money.zero(currency) : Money.zero(currency).plus(value)).rounded().amount().toPlainString();
+    }
+
     /** A CSV cell, quoted when it holds a comma, quote or line break. */
     static String cell(String text) {
         if (text == null) {
