@@ -215,6 +215,13 @@ public final class JsonErrorMappers {
             if (json != null) {
                 return new JsonMapper().toResponse((JsonProcessingException) json);
             }
+            if (causeOfType(exception, org.apache.tomcat.jdbc.pool.PoolExhaustedException.class) != null) {
+                // overload, not a fault: every connection stayed busy for the pool's wait; the client may retry
+                LOG.warn("database pool exhausted: answered 503");
+                return Response.fromResponse(ApiExceptionMapper.respond(503, new ErrorResponse(
+                        ErrorCode.SERVICE_UNAVAILABLE.name(), "the service is busy: try again in a moment", List.of())))
+                        .header("Retry-After", "1").build();
+            }
             Throwable database = causeOfType(exception, java.sql.SQLException.class);
             if (database != null) {
                 ApiException refused = fromDatabase((java.sql.SQLException) database);
