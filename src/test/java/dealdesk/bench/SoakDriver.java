@@ -132,6 +132,7 @@ public final class SoakDriver {
                 app.after();
             }
         }
+        System.exit(0); // requests still waiting on a stuck instance must not keep the JVM alive
     }
 
     /** Sends a setup call and returns its body; a refusal stops the soak before it measures anything. */
