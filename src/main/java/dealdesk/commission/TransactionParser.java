@@ -10,7 +10,6 @@ import dealdesk.common.Money;
 import dealdesk.common.Validation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -89,10 +88,12 @@ public final class TransactionParser {
             if (request.closeDate() == null) {
                 validation.add(path + ".closeDate", "closeDate is required");
             } else {
-                try {
-                    closeDate = LocalDate.parse(request.closeDate());
-                } catch (DateTimeParseException e) {
-                    validation.add(path + ".closeDate", "closeDate must be a date like 2026-11-10, not " + request.closeDate());
+                // a four-digit year from 2000 on: "+999999999-12-31" or "-000100-01-01" are typos PostgreSQL cannot hold
+                closeDate = dealdesk.common.Dates.parse(request.closeDate())
+                        .filter(date -> !date.isBefore(dealdesk.common.Dates.EARLIEST)).orElse(null);
+                if (closeDate == null) {
+                    validation.add(path + ".closeDate", "closeDate must be a date like 2026-11-10 from "
+                            + dealdesk.common.Dates.EARLIEST + " on, not " + request.closeDate());
                 }
             }
             if (request.amount() == null) {

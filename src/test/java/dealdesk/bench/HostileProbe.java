@@ -43,6 +43,7 @@ public final class HostileProbe {
     private final int port;
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger reconnected = new AtomicInteger();
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<String> races = new ArrayList<>();
 
@@ -58,9 +59,15 @@ public final class HostileProbe {
         app.before();
         try {
             HostileProbe probe = new HostileProbe(app.getLocalPort());
-            probe.run();
+            try {
+                probe.run();
+            } catch (Exception e) {
+                e.printStackTrace(System.out);
+                System.out.println("probe stopped early after " + probe.sent.get() + " requests");
+            }
             System.out.println("probe: " + probe.sent.get() + " requests, " + probe.failures.size()
-                    + " answered 5xx or not JSON");
+                    + " answered 5xx or not JSON; " + probe.reconnected.get()
+                    + " sent again on a new connection after the server closed a reused one");
             probe.failures.forEach(failure -> System.out.println("  " + failure));
             probe.races.forEach(race -> System.out.println("race: " + race));
         } finally {
@@ -270,10 +277,11 @@ public final class HostileProbe {
                         + "\"description\":\"d\",\"active\":true}"));
         race("10 x POST /deals one externalId", 10, () -> send("POST", "/api/v1/deals", "alice",
                 deal("Race Corp").replaceFirst("\\{", "{\"externalId\":\"RACE-EXT\",")));
-        long raceQuote = MAPPER.readTree(send("POST", "/api/v1/quotes", "alice", quote(dealId)).body()).get("id").asLong();
+        long raceDeal = MAPPER.readTree(send("POST", "/api/v1/deals", "alice", deal("Race Edits")).body()).get("id").asLong();
+        long raceQuote = MAPPER.readTree(send("POST", "/api/v1/quotes", "alice", quote(raceDeal)).body()).get("id").asLong();
         race("20 x PUT /quotes/{id} one version", 20, () -> send("PUT", "/api/v1/quotes/" + raceQuote, "alice",
-                quote(dealId).replaceFirst("\\{", "{\"version\":1,")));
-        race("20 x PATCH /deals/{id} one version", 20, () -> send("PATCH", "/api/v1/deals/" + dealId, "alice",
+                quote(raceDeal).replaceFirst("\\{", "{\"version\":1,")));
+        race("20 x PATCH /deals/{id} one version", 20, () -> send("PATCH", "/api/v1/deals/" + raceDeal, "alice",
                 "{\"version\":1,\"nextStep\":\"race\"}"));
         String data = send("GET", "/api/v1/pricing/data", "admin", null).body();
         race("10 x PUT /pricing/data one version", 10, () -> send("PUT", "/api/v1/pricing/data", "admin", data));
@@ -316,6 +324,17 @@ public final class HostileProbe {
                         + response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-") + " "
                         + abbreviate(response.body()));
             }
+        } catch (java.io.IOException e) {
+            // Jetty closes the connection after some 400s; a pooled connection may be reused just as it closes
+            try {
+                HttpResponse<String> again = send(HttpClient.newHttpClient(), method, path, role, body);
+                reconnected.incrementAndGet();
+                if (again.statusCode() >= 500 || !json(again)) {
+                    failures.add(method + " " + abbreviate(path) + " (new connection) -> " + again.statusCode());
+                }
+            } catch (Exception retry) {
+                failures.add(method + " " + abbreviate(path) + " body " + abbreviate(body) + " -> " + retry);
+            }
         } catch (Exception e) {
             failures.add(method + " " + abbreviate(path) + " body " + abbreviate(body) + " -> " + e);
         }
@@ -338,6 +357,11 @@ public final class HostileProbe {
     }
 
     private HttpResponse<String> send(String method, String path, String role, String body) throws Exception {
+        return send(HTTP, method, path, role, body);
+    }
+
+    private HttpResponse<String> send(HttpClient client, String method, String path, String role, String body)
+            throws Exception {
         sent.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
@@ -348,7 +372,7 @@ public final class HostileProbe {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String deal(String account) {
