@@ -22,9 +22,7 @@ import dealdesk.common.OpenApiResource;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.RequestSizeLimit;
-import dealdesk.common.RuleBaseHealthCheck;
 import dealdesk.common.RulesDirectoryHealthCheck;
-import dealdesk.commission.engine.DroolsDecider;
 import dealdesk.common.StartupBanner;
 import dealdesk.db.DbCommand;
 import dealdesk.finance.AdjustmentResource;
@@ -56,6 +54,8 @@ import dealdesk.rules.PlanExplainer;
 import dealdesk.rules.WhatIfService;
 import dealdesk.rules.RuleSetEngines;
 import dealdesk.rules.RuleSetResource;
+import dealdesk.rules.RuleBase;
+import dealdesk.rules.RuleBaseHealthCheck;
 import dealdesk.rules.RuleSetService;
 import dealdesk.quote.QuoteResource;
 import dealdesk.quote.QuoteSearch;
@@ -137,8 +137,14 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         RuleSetService ruleSets = new RuleSetService(jdbi, clock, config.getRules().directory());
 
         // --- commission (before quotes and deals: quotes show its estimates, won deals book into it) ---
-        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets, clock);
+        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
+        CommissionServices commission = config.getCommission().buildServices(jdbi, users, ruleSets,
+                exchangeRates::rate, clock);
         ruleSets.addActivationListener(new CommissionRuleChanges(commission.changes()));
+        for (RuleBase base : RuleBase.values()) {
+            environment.healthChecks().register(base.label() + "-rules",
+                    new RuleBaseHealthCheck(ruleSets.inForce(), base, clock));
+        }
 
         // --- pricing, quotes, deals ---
         PricingService pricing = new PricingService(jdbi, environment.getObjectMapper(), clock,
@@ -150,7 +156,6 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
                 new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock),
                 config.getDeals().closeDateHorizon());
-        environment.healthChecks().register("pricing-rules", new RuleBaseHealthCheck(pricing.engine().kieBase()));
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
         environment.jersey().register(new QuoteResource(quotes, quoteSearch));
@@ -163,9 +168,6 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- commission resources, dashboard and recompute jobs ---
         InsightService insights = new InsightService(commission.statements(), commission.estimates(),
                 commission.planLookup(), new DealPipeline(deals, quotes, users), clock);
-        if (commission.statements().engine().decider() instanceof DroolsDecider rules) {
-            environment.healthChecks().register("commission-rules", new RuleBaseHealthCheck(rules.kieBase()));
-        }
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
@@ -180,10 +182,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         // --- finance ---
         environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
         environment.jersey().register(new AuditResource(jdbi, environment.getObjectMapper()));
-        ExchangeRateService exchangeRates = new ExchangeRateService(jdbi, clock);
         AdjustmentService adjustments = new AdjustmentService(jdbi, users, commission, clock);
         commission.statements().useOverlay(adjustments::overlay);
-        commission.bookings().useExchangeRates(exchangeRates::rate);
         commission.changes().useLateChanges(new PriorPeriods(commission, adjustments));
         environment.jersey().register(new ExchangeRateResource(exchangeRates));
         environment.jersey().register(new AdjustmentResource(adjustments));

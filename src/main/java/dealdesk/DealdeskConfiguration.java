@@ -191,9 +191,10 @@ public class DealdeskConfiguration extends Configuration {
         public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
                                                                     dealdesk.auth.UserService users,
                                                                     dealdesk.rules.RuleSetService ruleSets,
+                                                                    dealdesk.commission.ExchangeRates rates,
                                                                     java.time.Clock clock) {
             return dealdesk.commission.CommissionServices.build(jdbi, users,
-                    dealdesk.rules.RuleSetEngines.commissionEngine(ruleSets, clock), clock);
+                    dealdesk.rules.RuleSetEngines.commissionEngine(ruleSets, clock), rates, clock);
         }
     }
 

@@ -407,6 +407,9 @@ class FoundationAppTest {
         assertThat(body).containsKeys("database", "rules", "pricing-rules", "commission-rules");
         assertThat(((Map<String, Object>) body.get("pricing-rules"))).containsEntry("healthy", true);
         assertThat(((Map<String, Object>) body.get("commission-rules"))).containsEntry("healthy", true);
+        assertThat((String) ((Map<String, Object>) body.get("pricing-rules")).get("message"))
+                .as("the rule set in force today, not the one compiled at start-up")
+                .matches("\\d+ pricing rules compiled \\(rule set \\d+\\)");
         assertThat(((Map<String, Object>) body.get("database"))).containsEntry("healthy", true);
     }
 

@@ -30,19 +30,17 @@ public class BookingService {
     private final PlanLookup plans;
     private final CommissionChanges changes;
     private final Clock clock;
-    private volatile ExchangeRates rates = ExchangeRates.NONE;
+    private final ExchangeRates rates;
 
-    public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes, Clock clock) {
+    /** {@code rates}: where the rates come from that convert bookings in another currency than the plan's. */
+    public BookingService(Jdbi jdbi, UserService users, PlanLookup plans, CommissionChanges changes,
+                          ExchangeRates rates, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.plans = plans;
         this.changes = changes;
+        this.rates = rates;
         this.clock = clock;
-    }
-
-    /** Where the rates come from that convert bookings in another currency than the plan's. */
-    public void useExchangeRates(ExchangeRates exchangeRates) {
-        this.rates = exchangeRates;
     }
 
     public record ImportResult(int imported, int replaced, List<String> ids) {
@@ -165,14 +163,15 @@ public class BookingService {
         BigDecimal factor = rate.get().rate();
         Transaction.Values values = transaction.values() == null ? Transaction.Values.NONE : transaction.values();
         return new Transaction(transaction.id(), transaction.dealId(), transaction.closeDate(), transaction.product(),
-                Money.round(transaction.amount().multiply(factor), currency), target,
+                convert(transaction.amount(), factor, currency),
                 new Transaction.Values(convert(values.acv(), factor, currency), convert(values.tcv(), factor, currency)),
                 transaction.splits(), transaction.cancelledOn(),
-                new Transaction.Conversion(transaction.currency(), transaction.amount(), factor, rate.get().date()));
+                Transaction.Conversion.of(transaction.amount(), factor, rate.get().date()));
     }
 
-    private static BigDecimal convert(BigDecimal amount, BigDecimal rate, Currency currency) {
-        return amount == null ? null : Money.round(amount.multiply(rate), currency);
+    /** An amount at a rate into another currency, rounded to that currency's minor unit. */
+    private static Money convert(Money amount, BigDecimal rate, Currency currency) {
+        return amount == null ? null : Money.of(amount.amount().multiply(rate), currency).rounded();
     }
 
     /** Marks the deal's transactions cancelled; clawbacks follow from the plan's window. */

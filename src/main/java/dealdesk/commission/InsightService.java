@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /** Estimates as the API asks for them (lines, or an open deal) and the rep dashboard. */
@@ -54,6 +55,11 @@ public class InsightService {
             }
             validation.throwIfInvalid();
             OpenPipeline.OpenDeal deal = pipeline.openDeal(request.username(), request.dealId(), closeDate);
+            Currency currency = planCurrency(request.username(), deal.expectedClose());
+            if (!inCurrency(deal, currency)) {
+                throw ApiException.invalid("dealId", "deal " + request.dealId() + " is quoted in another currency than "
+                        + currency.getCurrencyCode() + ", which " + request.username() + "'s plan pays in");
+            }
             return estimates.estimate(request.username(), deal.expectedClose(), deal.transactions());
         }
         LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
@@ -80,26 +86,41 @@ public class InsightService {
             }
         }
         validation.throwIfInvalid();
+        // the lines are in the currency the user's plan pays in
+        Currency currency = planCurrency(request.username(), closeDate);
         List<Transaction> hypothetical = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             EstimateLine line = request.lines().get(i);
             hypothetical.add(new Transaction("estimate-" + (i + 1), "estimate", closeDate,
                     new Product(line.sku(), line.family(), line.units(), line.industry(), line.dealType()),
-                    line.amount(), null, new Transaction.Values(line.acv(), line.tcv()),
+                    Money.of(line.amount(), currency),
+                    new Transaction.Values(money(line.acv(), currency), money(line.tcv(), currency)),
                     List.of(new Split(request.username(), BigDecimal.valueOf(100))), null));
         }
         return estimates.estimate(request.username(), closeDate, hypothetical);
     }
 
+    /** The currency of the plan that pays the user for a deal closing on a date (422 when there is none). */
+    private Currency planCurrency(String username, LocalDate closeDate) {
+        return estimates.planOn(username, closeDate).orElseThrow(() ->
+                ApiException.invalid("closeDate", username + " has no plan on " + closeDate)).currency();
+    }
+
+    private static boolean inCurrency(OpenDeal deal, Currency currency) {
+        return deal.transactions().stream().allMatch(transaction -> transaction.amount().currency().equals(currency));
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return amount == null ? null : Money.of(amount, currency);
+    }
+
     // ---- dashboard ------------------------------------------------------------------------------
 
     public record PipelineDeal(String dealId, String name, String stage, BigDecimal probability, LocalDate expectedClose,
-                               BigDecimal amount, BigDecimal weightedAmount, BigDecimal commission,
-                               BigDecimal weightedCommission) {
+                               Money amount, Money weightedAmount, Money commission, Money weightedCommission) {
     }
 
-    public record Pipeline(List<PipelineDeal> deals, BigDecimal amount, BigDecimal weightedAmount,
-                           BigDecimal weightedCommission) {
+    public record Pipeline(List<PipelineDeal> deals, Money amount, Money weightedAmount, Money weightedCommission) {
     }
 
     /** What a rep sees first: where they stand, what is next, what the pipeline would pay. */
@@ -108,15 +129,15 @@ public class InsightService {
             String period,
             String currency,
             String status,
-            BigDecimal quota,
-            BigDecimal credited,
+            Money quota,
+            Money credited,
             BigDecimal attainment,
-            BigDecimal earned,
-            BigDecimal payable,
-            BigDecimal paid,
+            Money earned,
+            Money payable,
+            Money paid,
             Statement.Progress tiers,
             Pipeline pipeline,
-            BigDecimal gapToQuota,
+            Money gapToQuota,
             BigDecimal pipelineCoverage) {
     }
 
@@ -131,36 +152,40 @@ public class InsightService {
             period = Period.parse(periodText);
         }
         Statement statement = statements.statement(username, period);
-        var currency = java.util.Currency.getInstance(statement.currency());
+        Currency currency = Currency.getInstance(statement.currency());
         List<PipelineDeal> deals = new ArrayList<>();
-        BigDecimal amount = BigDecimal.ZERO;
-        BigDecimal weightedAmount = BigDecimal.ZERO;
-        BigDecimal weightedCommission = BigDecimal.ZERO;
+        Money nothing = Money.of(BigDecimal.ZERO, currency);
+        Money amount = nothing;
+        Money weightedAmount = nothing;
+        Money weightedCommission = nothing;
         Plan plan = plans.on(username, period.end()).orElse(null);
         for (OpenDeal deal : pipeline.openDeals(username, period.start(), period.end())) {
+            if (!inCurrency(deal, currency)) {
+                continue; // quoted in another currency than the plan pays: nothing honest to show
+            }
             // the user's credit: the plan's basis (ACV, TCV, amount) times their split
-            BigDecimal dealAmount = BigDecimal.ZERO;
+            Money dealAmount = nothing;
             for (Transaction transaction : deal.transactions()) {
-                BigDecimal basis = plan == null ? transaction.amount() : CommissionEngine.basis(plan, transaction);
+                Money basis = plan == null ? transaction.amount() : CommissionEngine.basis(plan, transaction);
                 for (Split split : transaction.splits()) {
                     if (split.username().equals(username)) {
-                        dealAmount = dealAmount.add(basis.multiply(split.percent()).movePointLeft(2));
+                        dealAmount = dealAmount.plus(basis.times(split.percent().movePointLeft(2)));
                     }
                 }
             }
-            BigDecimal dealCommission = estimates.estimate(username, deal.expectedClose(), deal.transactions()).amount();
-            BigDecimal weighted = Money.round(dealAmount.multiply(deal.probability()), currency);
-            BigDecimal weightedPay = Money.round(dealCommission.multiply(deal.probability()), currency);
+            Money dealCommission = estimates.estimate(username, deal.expectedClose(), deal.transactions()).amount();
+            Money weighted = dealAmount.times(deal.probability()).rounded();
+            Money weightedPay = dealCommission.times(deal.probability()).rounded();
             deals.add(new PipelineDeal(deal.dealId(), deal.name(), deal.stage(), deal.probability(), deal.expectedClose(),
-                    Money.round(dealAmount, currency), weighted, dealCommission, weightedPay));
-            amount = amount.add(Money.round(dealAmount, currency));
-            weightedAmount = weightedAmount.add(weighted);
-            weightedCommission = weightedCommission.add(weightedPay);
+                    dealAmount.rounded(), weighted, dealCommission, weightedPay));
+            amount = amount.plus(dealAmount.rounded());
+            weightedAmount = weightedAmount.plus(weighted);
+            weightedCommission = weightedCommission.plus(weightedPay);
         }
-        BigDecimal gap = statement.quota() == null ? null : statement.quota().subtract(statement.credited()).max(BigDecimal.ZERO);
-        BigDecimal coverage = gap == null || gap.signum() == 0 ? null
-                : weightedAmount.divide(gap, 4, RoundingMode.HALF_UP);
-        BigDecimal paid = "PAID".equals(statement.status()) ? statement.totals().payable() : BigDecimal.ZERO;
+        Money gap = statement.quota() == null ? null : statement.quota().minus(statement.credited()).max(nothing);
+        BigDecimal coverage = gap == null || gap.isZero() ? null
+                : weightedAmount.amount().divide(gap.amount(), 4, RoundingMode.HALF_UP);
+        Money paid = "PAID".equals(statement.status()) ? statement.totals().payable() : nothing;
         return new Dashboard(username, period.toString(), statement.currency(), statement.status(), statement.quota(),
                 statement.credited(), statement.attainment(), statement.totals().earned(), statement.totals().payable(),
                 paid, statement.progress(), new Pipeline(deals, amount, weightedAmount, weightedCommission), gap, coverage);

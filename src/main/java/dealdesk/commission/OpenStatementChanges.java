@@ -2,7 +2,7 @@ package dealdesk.commission;
 
 import dealdesk.common.ApiException;
 import dealdesk.common.Period;
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +18,17 @@ import org.jdbi.v3.core.Handle;
  * (those stored, and the current period's) before and after, in the change's transaction.
  */
 public final class OpenStatementChanges {
-    /** One open statement whose earnings a change moves. before or after is null when there is no statement. */
-    public record StatementChange(String username, String period, BigDecimal before, BigDecimal after,
-                                  BigDecimal difference) {
+    /**
+     * One open statement whose earnings a change moves. before or after is null when there is no
+     * statement; difference is null when neither is there or they are in different currencies (a plan
+     * that pays in another currency replaced the old one).
+     */
+    public record StatementChange(String username, String period, Money before, Money after, Money difference) {
     }
 
     private final StatementService statements;
     private final Map<String, Period> targets = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> before = new LinkedHashMap<>();
+    private final Map<String, Money> before = new LinkedHashMap<>();
 
     private OpenStatementChanges(StatementService statements) {
         this.statements = statements;
@@ -61,17 +64,24 @@ public final class OpenStatementChanges {
         List<StatementChange> result = new ArrayList<>();
         for (Map.Entry<String, Period> target : targets.entrySet()) {
             String username = target.getKey().substring(0, target.getKey().indexOf('/'));
-            BigDecimal was = before.get(target.getKey());
-            BigDecimal now = earned(handle, username, target.getValue());
-            BigDecimal difference = (now == null ? BigDecimal.ZERO : now).subtract(was == null ? BigDecimal.ZERO : was);
-            if (was == null || now == null || difference.signum() != 0) {
+            Money was = before.get(target.getKey());
+            Money now = earned(handle, username, target.getValue());
+            Money difference = difference(was, now);
+            if (was == null || now == null || difference == null || !difference.isZero()) {
                 result.add(new StatementChange(username, target.getValue().toString(), was, now, difference));
             }
         }
         return result;
     }
 
-    private BigDecimal earned(Handle handle, String username, Period period) {
+    private static Money difference(Money was, Money now) {
+        if (was == null || now == null) {
+            return was == null ? now : was.negate();
+        }
+        return was.currency().equals(now.currency()) ? now.minus(was) : null;
+    }
+
+    private Money earned(Handle handle, String username, Period period) {
         try {
             return statements.statement(handle, username, period).totals().earned();
         } catch (ApiException e) {

@@ -4,6 +4,7 @@ import dealdesk.common.ApiException;
 import dealdesk.common.Period;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Period close (statements computed, then locked) and the queue of user-periods to recompute. */
@@ -20,21 +21,24 @@ public class PeriodService {
 
     /** Closes a period: computes every assigned user's statement, then locks them. */
     public int closePeriod(Period period, String actor) {
-        return jdbi.inTransaction(handle -> {
-            for (String username : handle.attach(AssignmentDao.class).usersDuring(period.start(), period.end())) {
-                changes.lock(handle, username);
-                changes.touched(handle, username);
-                try {
-                    statements.statement(handle, username, period);
-                } catch (ApiException e) {
-                    // a user paid by another period type has no statement for this one
-                }
+        return jdbi.inTransaction(handle -> closePeriod(handle, period, actor));
+    }
+
+    /** Inside the caller's transaction, so closing the period and recording who closed it are one change. */
+    public int closePeriod(Handle handle, Period period, String actor) {
+        for (String username : handle.attach(AssignmentDao.class).usersDuring(period.start(), period.end())) {
+            changes.lock(handle, username);
+            changes.touched(handle, username);
+            try {
+                statements.statement(handle, username, period);
+            } catch (ApiException e) {
+                // a user paid by another period type has no statement for this one
             }
-            int closed = handle.attach(StatementDao.class).close(period.toString());
-            CommissionAudit.record(handle, actor, "CLOSE_PERIOD", "commission_period", period.toString(),
-                    Map.of("statements", closed));
-            return closed;
-        });
+        }
+        int closed = handle.attach(StatementDao.class).close(period.toString());
+        CommissionAudit.record(handle, actor, "CLOSE_PERIOD", "commission_period", period.toString(),
+                Map.of("statements", closed));
+        return closed;
     }
 
     /** Claims one queued user-period (skipping those another instance holds) and recomputes it. */

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 /** Every quote shows what it pays its owner and what one more point of discount costs them. */
@@ -45,11 +44,9 @@ public class QuoteCommissionEstimator implements QuoteEstimator {
             for (int i = 0; i < asQuoted.size(); i++) {
                 discounted.add(onePointMore(asQuoted.get(i), quote.lines().get(i)));
             }
-            BigDecimal cost = estimate.amount().subtract(estimates.estimate(owner, closeDate, discounted).amount());
-            Currency currency = Money.currency(estimate.currency());
-            return new QuoteEstimate(Money.of(estimate.amount(), currency), estimate.attainmentBefore(),
-                    estimate.attainmentAfter(), estimate.bandsEntered(),
-                    estimate.awards().stream().map(award -> award.spif()).toList(), Money.of(cost, currency),
+            Money cost = estimate.amount().minus(estimates.estimate(owner, closeDate, discounted).amount());
+            return new QuoteEstimate(estimate.amount(), estimate.attainmentBefore(), estimate.attainmentAfter(),
+                    estimate.bandsEntered(), estimate.awards().stream().map(award -> award.spif()).toList(), cost,
                     estimate.period());
         } catch (ApiException e) {
             return null; // e.g. no quota for the period: the quote still prices
@@ -58,14 +55,14 @@ public class QuoteCommissionEstimator implements QuoteEstimator {
 
     /** The line with one more point of discount off list: net falls by 1% of the list total. */
     private static Transaction onePointMore(Transaction transaction, PricedQuoteLine line) {
-        BigDecimal listTotal = line.listTotal() == null ? transaction.amount() : line.listTotal().amount();
-        BigDecimal less = listTotal.multiply(ONE_POINT);
-        BigDecimal ratio = transaction.amount().signum() == 0 ? BigDecimal.ZERO
-                : transaction.amount().subtract(less).max(BigDecimal.ZERO)
-                .divide(transaction.amount(), 10, RoundingMode.HALF_UP);
-        BigDecimal amount = transaction.amount().multiply(ratio);
-        BigDecimal acv = transaction.values().acv() == null ? null : transaction.values().acv().multiply(ratio);
+        Money amount = transaction.amount();
+        Money listTotal = line.listTotal() == null ? amount : line.listTotal();
+        BigDecimal ratio = amount.isZero() ? BigDecimal.ZERO
+                : amount.minus(listTotal.times(ONE_POINT)).amount().max(BigDecimal.ZERO)
+                .divide(amount.amount(), 10, RoundingMode.HALF_UP);
+        Money discounted = amount.times(ratio);
+        Money acv = transaction.values().acv() == null ? null : transaction.values().acv().times(ratio);
         return new Transaction(transaction.id(), transaction.dealId(), transaction.closeDate(), transaction.product(),
-                amount, transaction.currency(), new Transaction.Values(acv, amount), transaction.splits(), null);
+                discounted, new Transaction.Values(acv, discounted), transaction.splits(), null);
     }
 }

@@ -2,12 +2,12 @@ package dealdesk.commission;
 
 import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
+import dealdesk.common.Money;
 import dealdesk.deal.CreditSplit;
 import dealdesk.deal.Deal;
 import dealdesk.quote.PricedQuote;
 import dealdesk.quote.PricedQuoteLine;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +52,15 @@ public final class QuoteTransactions {
     static List<Transaction> of(String idPrefix, LocalDate closeDate, PricedQuote priced, Integer termMonths,
                                 String industry, String dealType, List<Split> splits) {
         int term = termMonths == null ? 12 : Math.max(1, termMonths);
-        BigDecimal years = BigDecimal.valueOf(Math.max(12, term)).divide(TWELVE, 10, RoundingMode.HALF_UP);
+        BigDecimal years = BigDecimal.valueOf(Math.max(12, term)).divide(TWELVE, Money.DIVISION);
         List<Transaction> transactions = new ArrayList<>();
         for (int i = 0; i < priced.lines().size(); i++) {
             PricedQuoteLine line = priced.lines().get(i);
-            BigDecimal tcv = line.netTotal().amount();
-            BigDecimal acv = line.recurring() ? tcv.divide(years, 2, RoundingMode.HALF_UP) : tcv;
+            Money tcv = line.netTotal();
+            // rounded to the currency's minor unit: yen have none, dinars three
+            Money acv = line.recurring() ? tcv.dividedBy(years).rounded() : tcv;
             transactions.add(new Transaction(idPrefix + "-" + (i + 1), idPrefix, closeDate,
-                    new Product(line.sku(), line.family(), line.quantity(), industry, dealType), tcv, priced.currency(),
+                    new Product(line.sku(), line.family(), line.quantity(), industry, dealType), tcv,
                     new Transaction.Values(acv, tcv), splits, null));
         }
         return transactions;

@@ -9,7 +9,7 @@ import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
 import dealdesk.common.Period;
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ public class StatementService {
         }
         Statement statement = engine.compute(input(handle, username, period));
         dao.storeOpen(new StatementDao.OpenStatement(username, period.toString(), period.start(), period.end(),
-                CommissionJson.write(statement), statement.totals().drawBalance(), clock.instant()));
+                CommissionJson.write(statement), statement.totals().drawBalance().amount(), clock.instant()));
         return statement;
     }
 
@@ -82,10 +82,11 @@ public class StatementService {
             throw ApiException.invalid("period", "plan " + plan.id() + " pays by " + plan.period() + "; ask for "
                     + Period.containing(plan.period(), period.start()));
         }
-        BigDecimal quota = handle.attach(QuotaDao.class).find(username, period.toString()).orElse(null);
+        Money quota = handle.attach(QuotaDao.class).find(username, period.toString())
+                .map(amount -> Money.of(amount, plan.currency())).orElse(null);
         List<Transaction> transactions = counting(plan, handle.attach(TransactionDao.class)
                 .closedIn(username, period.start(), period.end()));
-        BigDecimal drawBalance = BigDecimal.ZERO;
+        Money drawBalance = Money.zero(plan.currency());
         if (plan.limits().draw() != null) {
             Period previous = period.previous();
             if (plans.forPeriod(handle, username, previous).filter(p -> p.period() == previous.type()).isPresent()) {

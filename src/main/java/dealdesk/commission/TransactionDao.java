@@ -2,11 +2,13 @@ package dealdesk.commission;
 
 import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,10 @@ public interface TransactionDao {
             return value == null ? null : value.toPlainString();
         }
 
+        private static String plain(Money value) {
+            return value == null ? null : value.amount().toPlainString();
+        }
+
         private static String text(LocalDate date) {
             return date == null ? null : date.toString();
         }
@@ -176,20 +182,26 @@ public interface TransactionDao {
             return container.values().stream().map(building -> {
                 Transaction read = building.transaction();
                 return new Transaction(read.id(), read.dealId(), read.closeDate(), read.product(), read.amount(),
-                        read.currency(), read.values(), List.copyOf(building.splits()), read.cancelledOn(),
+                        read.values(), List.copyOf(building.splits()), read.cancelledOn(),
                         read.conversion());
             });
         }
 
         private static Transaction read(RowView row) {
+            Currency currency = Currency.getInstance(row.getColumn("currency", String.class));
             return new Transaction(row.getColumn("id", String.class), row.getColumn("deal_id", String.class),
                     row.getColumn("close_date", LocalDate.class),
                     new Product(row.getColumn("sku", String.class), row.getColumn("family", String.class),
                             row.getColumn("units", BigDecimal.class), row.getColumn("industry", String.class),
                             row.getColumn("deal_type", String.class)),
-                    row.getColumn("amount", BigDecimal.class), row.getColumn("currency", String.class),
-                    new Transaction.Values(row.getColumn("acv", BigDecimal.class), row.getColumn("tcv", BigDecimal.class)),
+                    Money.of(row.getColumn("amount", BigDecimal.class), currency),
+                    new Transaction.Values(money(row.getColumn("acv", BigDecimal.class), currency),
+                            money(row.getColumn("tcv", BigDecimal.class), currency)),
                     List.of(), row.getColumn("cancelled_on", LocalDate.class), conversion(row));
+        }
+
+        private static Money money(BigDecimal amount, Currency currency) {
+            return amount == null ? null : Money.of(amount, currency);
         }
 
         private static Transaction.Conversion conversion(RowView row) {

@@ -2,7 +2,6 @@ package dealdesk.commission;
 
 import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
-import dealdesk.commission.Transaction.Values;
 import dealdesk.commission.api.TransactionRequest;
 import dealdesk.commission.api.TransactionRequest.SplitRequest;
 import dealdesk.common.ApiException;
@@ -105,10 +104,9 @@ public final class TransactionParser {
                     validation.add(splitsPath, "splits must sum to 100, not " + total.stripTrailingZeros().toPlainString());
                 }
             }
-            transactions.add(new Transaction(request.id(), request.dealId() == null ? request.id() : request.dealId(),
+            transactions.add(Transaction.requested(request.id(), request.dealId() == null ? request.id() : request.dealId(),
                     closeDate, new Product(request.sku(), request.family(), request.units(), request.industry(),
-                    request.dealType()), request.amount(), request.currency(),
-                    new Values(request.acv(), request.tcv()), splits, null));
+                    request.dealType()), request.amount(), request.currency(), request.acv(), request.tcv(), splits));
         }
         return transactions;
     }

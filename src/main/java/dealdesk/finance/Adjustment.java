@@ -1,8 +1,10 @@
 package dealdesk.finance;
 
 import dealdesk.commission.engine.Statement.AdjustmentLine;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 
 /**
  * An amount added to (or taken from) a rep's open statement, with the reason a
@@ -16,7 +18,8 @@ public record Adjustment(long id, String username, String period, AdjustmentKind
     public record Posted(String by, Instant at) {
     }
 
-    public AdjustmentLine line() {
-        return new AdjustmentLine(id, kind.name(), amount, reason, sourcePeriod);
+    /** The adjustment as a line of a statement in {@code currency} (the rep's plan's, which it was posted in). */
+    public AdjustmentLine line(Currency currency) {
+        return new AdjustmentLine(id, kind.name(), Money.of(amount, currency), reason, sourcePeriod);
     }
 }

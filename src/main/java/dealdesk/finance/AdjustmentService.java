@@ -105,11 +105,13 @@ public class AdjustmentService {
      */
     public Statement overlay(Handle handle, Statement statement) {
         List<Adjustment> posted = handle.attach(AdjustmentDao.class).of(statement.username(), statement.period());
-        BigDecimal total = statement.totals().adjustments();
-        for (Adjustment adjustment : posted) {
-            total = total.add(adjustment.amount());
+        List<Statement.AdjustmentLine> lines = posted.stream().map(adjustment -> adjustment.line(statement.currencyUnit()))
+                .toList();
+        Money total = statement.totals().adjustments();
+        for (Statement.AdjustmentLine line : lines) {
+            total = total.plus(line.amount());
         }
-        return statement.withAdjustments(posted.stream().map(Adjustment::line).toList(), total);
+        return statement.withAdjustments(lines, total);
     }
 
     /** A rep's statement for the period is closed (or paid): it never changes again. */

@@ -78,23 +78,26 @@ public class PeriodService {
     public Outcome close(String periodText, CloseRequest request, String actor) {
         Period period = Period.parse(periodText);
         boolean force = request != null && Boolean.TRUE.equals(request.force());
-        StatementStatusDao status = jdbi.onDemand(StatementStatusDao.class);
-        if (status.closed(period.toString()).orElse(false)) {
-            throw new ApiException(ErrorCode.CONFLICT, period + " is already closed",
-                    List.of(new FieldError("period", period + " is already closed")));
-        }
         LocalDate today = LocalDate.now(clock);
-        if (!force && !period.end().isBefore(today)) {
-            throw new ApiException(ErrorCode.CONFLICT, period + " runs until " + period.end()
-                    + ": close it after that, or send {\"force\": true} to close it early",
-                    List.of(new FieldError("force", "the period has not ended; force it to close early")));
-        }
-        int closed = commission.periods().closePeriod(period, actor);
-        Instant at = clock.instant();
-        jdbi.useTransaction(handle -> {
-            handle.attach(StatementStatusDao.class).recordClose(period.toString(), actor, at);
+        // One transaction under the period's lock: a second close (here or on another instance) waits, then
+        // finds the period closed; a crash leaves it open with nothing half-closed.
+        int closed = jdbi.inTransaction(handle -> {
+            handle.execute("select pg_advisory_xact_lock(hashtext(?))", "period:" + period);
+            StatementStatusDao status = handle.attach(StatementStatusDao.class);
+            if (status.closed(period.toString()).orElse(false)) {
+                throw new ApiException(ErrorCode.CONFLICT, period + " is already closed",
+                        List.of(new FieldError("period", period + " is already closed")));
+            }
+            if (!force && !period.end().isBefore(today)) {
+                throw new ApiException(ErrorCode.CONFLICT, period + " runs until " + period.end()
+                        + ": close it after that, or send {\"force\": true} to close it early",
+                        List.of(new FieldError("force", "the period has not ended; force it to close early")));
+            }
+            int count = commission.periods().closePeriod(handle, period, actor);
+            status.recordClose(period.toString(), actor, clock.instant());
             Audit.record(handle, actor, "CLOSE_PERIOD", "period", period.toString(), Map.of("status", "OPEN"),
-                    Map.of("status", "CLOSED", "statements", closed, "forced", force && !period.end().isBefore(today)));
+                    Map.of("status", "CLOSED", "statements", count, "forced", force && !period.end().isBefore(today)));
+            return count;
         });
         return new Outcome(period.toString(), "CLOSED", closed);
     }
@@ -157,6 +160,11 @@ public class PeriodService {
 
     static String amount(BigDecimal value, Currency currency) {
         return Money.round(value == null ? BigDecimal.ZERO : value, currency).toPlainString();
+    }
+
+    /** An amount of the statement's currency at its minor unit (0 when there is none). */
+    static String amount(Money value, Currency currency) {
+        return (value == null ? Money.zero(currency) : Money.zero(currency).plus(value)).rounded().amount().toPlainString();
     }
 
     /** A CSV cell, quoted when it holds a comma, quote or line break. */

@@ -54,17 +54,17 @@ public class PriorPeriods implements LateChanges {
             return; // the period cannot be computed any more (no plan or quota): nothing to compare
         }
         Currency currency = Currency.getInstance(paid.currency());
-        BigDecimal corrected = handle.attach(AdjustmentDao.class).postedFor(username, period.toString());
-        BigDecimal before = paid.totals().earned().add(corrected);
-        BigDecimal difference = Money.round(now.totals().earned().subtract(before), currency);
-        if (difference.signum() == 0) {
+        Money corrected = Money.of(handle.attach(AdjustmentDao.class).postedFor(username, period.toString()), currency);
+        Money before = paid.totals().earned().plus(corrected);
+        Money difference = now.totals().earned().minus(before).rounded();
+        if (difference.isZero()) {
             return;
         }
         StatementWhy why = new StatementWhy(currency);
         String reason = "Recalculated " + period + " after it closed" + changes(paid, now) + ": it earns "
                 + why.money(now.totals().earned()) + " now instead of " + why.money(before);
         Period target = adjustments.currentOpenPeriod(handle, username, period);
-        adjustments.post(handle, username, target, AdjustmentKind.PRIOR_PERIOD, difference, reason, period.toString(),
+        adjustments.post(handle, username, target, AdjustmentKind.PRIOR_PERIOD, difference.amount(), reason, period.toString(),
                 null, POSTED_BY);
     }
 

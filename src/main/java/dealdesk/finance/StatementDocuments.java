@@ -11,6 +11,7 @@ import dealdesk.proposal.FontStyle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -207,5 +208,9 @@ public class StatementDocuments {
 
     private static String plain(BigDecimal value) {
         return StatementWhy.plain(value);
+    }
+
+    private static String plain(Money value) {
+        return value == null ? "" : StatementWhy.plain(value.amount());
     }
 }

@@ -3,6 +3,7 @@ package dealdesk.finance;
 import dealdesk.commission.engine.Statement;
 import dealdesk.commission.engine.Statement.Line;
 import dealdesk.commission.engine.Statement.Trace;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -104,6 +105,10 @@ final class StatementWhy {
 
     String money(BigDecimal amount) {
         return amount == null ? "" : money.format(amount);
+    }
+
+    String money(Money amount) {
+        return amount == null ? "" : money(amount.amount());
     }
 
     static String percent(BigDecimal rate) {

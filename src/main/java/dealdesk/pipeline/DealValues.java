@@ -51,11 +51,11 @@ final class DealValues {
             if (quote.priced() != null && !quote.priced().lines().isEmpty()) {
                 List<Transaction> lines = QuoteTransactions.of("pipeline-" + deal.id(), deal,
                         deal.expectedCloseDate(), quote.priced(), quote.request().termMonths(), WHOLE);
-                BigDecimal total = BigDecimal.ZERO;
+                Money total = Money.of(BigDecimal.ZERO, Currency.getInstance(quote.priced().currency()));
                 for (Transaction line : lines) {
-                    total = total.add(plan == null ? line.amount() : CommissionEngine.basis(plan, line));
+                    total = total.plus(plan == null ? line.amount() : CommissionEngine.basis(plan, line));
                 }
-                return Money.of(total, Currency.getInstance(quote.priced().currency()));
+                return total;
             }
         }
         return deal.expectedAmount();

@@ -170,9 +170,9 @@ public class PipelineService {
             }
             Statement statement = statements.statement(member, scope.period());
             anyStatement = true;
-            credited = credited.plus(Money.of(statement.credited(), scope.currency()));
+            credited = credited.plus(statement.credited());
             if (statement.quota() != null) {
-                Money memberQuota = Money.of(statement.quota(), scope.currency());
+                Money memberQuota = statement.quota();
                 quota = quota == null ? memberQuota : quota.plus(memberQuota);
             }
         }

@@ -1,17 +1,11 @@
 package dealdesk.quote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dealdesk.auth.Role;
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
-import dealdesk.common.Json;
-import dealdesk.common.Money;
-import dealdesk.pricing.ApprovalLevel;
-import dealdesk.pricing.ApprovalRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,23 +26,21 @@ public class QuoteService {
     private static final Set<QuoteStatus> CLOSABLE = Set.of(QuoteStatus.APPROVED, QuoteStatus.PRESENTED, QuoteStatus.ACCEPTED);
 
     private final Jdbi jdbi;
-    private final ObjectMapper mapper;
     private final Clock clock;
     private final QuotePricer pricer;
     private final UserService users;
     private final QuoteDeals deals;
-    private final Period validity;
+    private final QuoteRecords records;
 
     /** {@code validity}: how long after its date a version may be presented or accepted (e.g. 30 days). */
     public QuoteService(Jdbi jdbi, ObjectMapper mapper, Clock clock, QuotePricer pricer, UserService users,
                         QuoteDeals deals, Period validity) {
         this.jdbi = jdbi;
-        this.mapper = mapper;
         this.clock = clock;
         this.pricer = pricer;
         this.users = users;
         this.deals = deals;
-        this.validity = validity;
+        this.records = new QuoteRecords(mapper, clock, validity);
     }
 
     /** Prices without saving. With a deal, the estimate is the deal owner's at its expected close. */
@@ -82,7 +74,8 @@ public class QuoteService {
             QuoteDao dao = handle.attach(QuoteDao.class);
             long newId = dao.insert(deal.id(), deal.owner(), request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
-            dao.insertVersion(newId, 1, write(request), write(priced), caller.username(), now, validUntil(now));
+            dao.insertVersion(newId, 1, records.write(request), records.write(priced), caller.username(), now,
+                    records.validUntil(now));
             deals.quoteAdded(handle, deal.id(), newId);
             return newId;
         });
@@ -103,7 +96,7 @@ public class QuoteService {
         return jdbi.withHandle(handle -> {
             QuoteDao dao = handle.attach(QuoteDao.class);
             QuoteDao.QuoteRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("quote", id));
-            return toQuote(row, dao.approvals(id, row.version()));
+            return records.toQuote(row, dao.approvals(id, row.version()));
         });
     }
 
@@ -132,7 +125,8 @@ public class QuoteService {
             Instant now = clock.instant();
             QuoteRequest stored = new QuoteRequest(row.dealId(), null, request.customer(), request.currency(),
                     request.priceBook(), request.termMonths(), request.startDate(), request.lines());
-            dao.insertVersion(id, version, write(stored), write(priced), caller.username(), now, validUntil(now));
+            dao.insertVersion(id, version, records.write(stored), records.write(priced), caller.username(), now,
+                    records.validUntil(now));
             dao.newVersion(id, version, request.currency(), priced.totals().tcv(),
                     priced.totals().acv(), now);
         });
@@ -153,7 +147,7 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status()
                         + "; change it to submit a new version");
             }
-            PricedQuote priced = readPriced(row);
+            PricedQuote priced = records.priced(row);
             if (!priced.valid()) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "quote " + id + " has errors to fix before submitting",
                         priced.errors().stream().map(error -> new FieldError(error.path(), error.message())).toList());
@@ -163,20 +157,7 @@ public class QuoteService {
                 throw new ApiException(ErrorCode.INVALID_STATE, "version " + row.version()
                         + " was already decided; change the quote to submit again");
             }
-            List<QuoteApproval> granted = dao.approvedSoFar(id);
-            boolean pending = false;
-            for (ApprovalRequirement requirement : priced.approvals()) {
-                QuoteApproval earlier = granted.stream().filter(approval -> approval.covers(requirement))
-                        .findFirst().orElse(null);
-                if (earlier != null) {
-                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.APPROVED,
-                            earlier.decidedBy(), earlier.decidedAt(), earlier.comment(),
-                            earlier.carriedFrom() != null ? earlier.carriedFrom() : earlier.version());
-                } else {
-                    dao.insertApproval(id, row.version(), requirement, ApprovalStatus.PENDING, null, null, null, null);
-                    pending = true;
-                }
-            }
+            boolean pending = QuoteApprovals.ask(dao, id, row.version(), priced.approvals());
             Instant now = clock.instant();
             dao.setStatus(id, pending ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED, now);
         });
@@ -211,7 +192,7 @@ public class QuoteService {
             String ownerManager = users.find(row.owner()).map(User::manager).orElse(null);
             List<QuoteApproval> mine = dao.approvals(id, row.version()).stream()
                     .filter(approval -> approval.status() == ApprovalStatus.PENDING)
-                    .filter(approval -> mayDecide(approver, approval.level(), row.owner(), ownerManager))
+                    .filter(approval -> QuoteApprovals.mayDecide(approver, approval.level(), row.owner(), ownerManager))
                     .toList();
             if (mine.isEmpty()) {
                 throw ApiException.forbidden("no approval of quote " + id + " is yours to decide");
@@ -229,21 +210,6 @@ public class QuoteService {
             }
         });
         return withEstimate(approver, load(id));
-    }
-
-    /**
-     * MANAGER approvals belong to the owner's manager; DEAL_DESK to finance or
-     * admins; FINANCE to finance. Nobody approves their own quote.
-     */
-    static boolean mayDecide(User approver, ApprovalLevel level, String owner, String ownerManager) {
-        if (approver.username().equals(owner)) {
-            return false;
-        }
-        return switch (level) {
-            case MANAGER -> approver.role() == Role.MANAGER && approver.username().equals(ownerManager);
-            case DEAL_DESK -> approver.role() == Role.FINANCE || approver.role() == Role.ADMIN;
-            case FINANCE -> approver.role() == Role.FINANCE;
-        };
     }
 
     /**
@@ -278,7 +244,7 @@ public class QuoteService {
             if (!from.contains(row.status())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "quote " + id + " is " + row.status() + ", not " + from);
             }
-            requireNotExpired(row);
+            records.requireNotExpired(row);
             handle.attach(QuoteDao.class).setStatus(id, to, clock.instant());
         });
         return withEstimate(caller, load(id));
@@ -292,34 +258,13 @@ public class QuoteService {
             throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " is " + row.status()
                     + "; it must be approved before the deal closes won");
         }
-        if (row.status() != QuoteStatus.ACCEPTED && expired(row)) {
+        if (row.status() != QuoteStatus.ACCEPTED && records.expired(row)) {
             throw ApiException.invalid("primaryQuoteId", "the primary quote " + quoteId + " expired on "
                     + row.validUntil() + "; change it or clone it, and have it approved again");
         }
         dao.setStatus(quoteId, QuoteStatus.ACCEPTED, clock.instant());
         QuoteDao.QuoteRow accepted = dao.find(quoteId).orElseThrow();
-        return toQuote(accepted, dao.approvals(quoteId, accepted.version()));
-    }
-
-    private LocalDate validUntil(Instant versionDate) {
-        return LocalDate.ofInstant(versionDate, clock.getZone()).plus(validity);
-    }
-
-    private boolean expired(QuoteDao.QuoteRow row) {
-        return LocalDate.now(clock).isAfter(row.validUntil());
-    }
-
-    private void requireNotExpired(QuoteDao.QuoteRow row) {
-        if (expired(row)) {
-            throw new ApiException(ErrorCode.INVALID_STATE, "quote " + row.id() + " expired on " + row.validUntil()
-                    + ": it can no longer be presented or accepted; change it or clone it to quote again");
-        }
-    }
-
-    /** What a quote shows: EXPIRED once its version's date has passed, unless the customer accepted it. */
-    private QuoteStatus shownStatus(QuoteDao.QuoteRow row) {
-        boolean lapsed = row.status() != QuoteStatus.ACCEPTED && row.status() != QuoteStatus.EXPIRED && expired(row);
-        return lapsed ? QuoteStatus.EXPIRED : row.status();
+        return records.toQuote(accepted, dao.approvals(quoteId, accepted.version()));
     }
 
     private QuoteDao.QuoteRow lockForChange(Handle handle, User caller, long id, Integer version) {
@@ -359,42 +304,9 @@ public class QuoteService {
                 priced, quote.approvals(), quote.validUntil(), quote.createdAt(), quote.updatedAt());
     }
 
-    private Quote toQuote(QuoteDao.QuoteRow row, List<QuoteApproval> approvals) {
-        QuoteRequest stored = read(row.request(), QuoteRequest.class);
-        QuoteRequest request = new QuoteRequest(row.dealId(), row.version(), stored.customer(), stored.currency(),
-                stored.priceBook(), stored.termMonths(), stored.startDate(), stored.lines());
-        return new Quote(row.id(), row.dealId(), row.owner(), shownStatus(row), row.version(), request,
-                readPriced(row), approvals, row.validUntil(), row.createdAt(), row.updatedAt());
-    }
-
     private static void requireBody(QuoteRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "a quote is required");
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A stored priced quote: its amounts are plain numbers in the quote's currency. */
-    private PricedQuote readPriced(QuoteDao.QuoteRow row) {
-        try {
-            return Json.readerInCurrency(mapper, PricedQuote.class, Money.currency(row.currency())).readValue(row.priced());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored quote is not readable", e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored quote is not readable", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import dealdesk.commission.engine.Statement;
 import dealdesk.commission.engine.StatementInput;
 import dealdesk.common.ApiException;
 import dealdesk.common.Period;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +31,11 @@ public final class CommissionSimulator {
     private final StatementService statements;
     private final int threads;
 
-    public record UserResult(String username, String currency, BigDecimal current, BigDecimal simulated,
-                             BigDecimal difference) {
+    /** A user's earnings as things are and as simulated; difference is null when a draft plan pays in another currency. */
+    public record UserResult(String username, String currency, Money current, Money simulated, Money difference) {
     }
 
+    /** The sums over every user, as plain amounts (a company's reps may be paid in several currencies). */
     public record Total(BigDecimal current, BigDecimal simulated, BigDecimal difference) {
     }
 
@@ -94,8 +96,8 @@ public final class CommissionSimulator {
         BigDecimal current = BigDecimal.ZERO;
         BigDecimal simulated = BigDecimal.ZERO;
         for (UserResult result : results) {
-            current = current.add(result.current());
-            simulated = simulated.add(result.simulated());
+            current = current.add(result.current().amount());
+            simulated = simulated.add(result.simulated().amount());
         }
         return new Simulation(period.toString(), List.copyOf(results),
                 new Total(current, simulated, simulated.subtract(current)));
@@ -124,10 +126,12 @@ public final class CommissionSimulator {
             return Optional.empty();
         }
         // as things are: the stored statement (an open one is current by construction), else computed now
-        BigDecimal before = handle.attach(PlanChangeDao.class).storedEarned(username, period.toString())
+        Money before = handle.attach(PlanChangeDao.class).storedEarned(username, period.toString())
+                .map(earned -> Money.of(earned, input.plan().currency()))
                 .orElseGet(() -> statements.statement(handle, username, period).totals().earned());
         Statement simulated = change.engine().compute(change.input().apply(input));
-        BigDecimal after = simulated.totals().earned();
-        return Optional.of(new UserResult(username, simulated.currency(), before, after, after.subtract(before)));
+        Money after = simulated.totals().earned();
+        Money difference = after.currency().equals(before.currency()) ? after.minus(before) : null;
+        return Optional.of(new UserResult(username, simulated.currency(), before, after, difference));
     }
 }

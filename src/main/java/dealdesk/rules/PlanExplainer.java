@@ -71,8 +71,8 @@ public class PlanExplainer {
         }
         String currency = plan.currency().getCurrencyCode();
         Words words = new Words(currency, plan.period());
-        BigDecimal quota = statement == null ? null : statement.quota();
-        BigDecimal credited = statement == null ? BigDecimal.ZERO : statement.credited();
+        BigDecimal quota = statement == null || statement.quota() == null ? null : statement.quota().amount();
+        BigDecimal credited = statement == null ? BigDecimal.ZERO : statement.credited().amount();
         List<Item> rates = new ArrayList<>();
         for (Plan.ProductRate rate : plan.rates().productRates()) {
             rates.add(new Item(words.match(rate.match()), rate.rate(), words.percent(rate.rate()) + " on "

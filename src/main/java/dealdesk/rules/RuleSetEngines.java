@@ -21,21 +21,21 @@ public final class RuleSetEngines {
     /** The commission decider of the rules in force for a period: those activated by its first day. */
     public static Function<Period, Decider> commission(RuleSetService ruleSets) {
         Map<KieBase, Decider> deciders = new ConcurrentHashMap<>();
-        return period -> deciders.computeIfAbsent(ruleSets.kieBase(RuleBase.COMMISSION, period.start()),
+        return period -> deciders.computeIfAbsent(ruleSets.inForce().kieBase(RuleBase.COMMISSION, period.start()),
                 DroolsDecider::of);
     }
 
     /** The commission engine of the rules in force for each period. */
     public static CommissionEngine commissionEngine(RuleSetService ruleSets, Clock clock) {
         Function<Period, Decider> deciders = commission(ruleSets);
-        return new CommissionEngine(DroolsDecider.of(ruleSets.kieBase(RuleBase.COMMISSION, LocalDate.now(clock))),
+        return new CommissionEngine(DroolsDecider.of(ruleSets.inForce().kieBase(RuleBase.COMMISSION, LocalDate.now(clock))),
                 deciders);
     }
 
     /** The pricing engine of the pricing rules in force today. */
     public static Supplier<PricingEngine> pricing(RuleSetService ruleSets, Clock clock) {
         Map<KieBase, PricingEngine> engines = new ConcurrentHashMap<>();
-        return () -> engines.computeIfAbsent(ruleSets.kieBase(RuleBase.PRICING, LocalDate.now(clock)),
+        return () -> engines.computeIfAbsent(ruleSets.inForce().kieBase(RuleBase.PRICING, LocalDate.now(clock)),
                 PricingEngine::new);
     }
 }

@@ -17,12 +17,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -39,7 +37,6 @@ import org.kie.api.KieBase;
 public class RuleSetService {
     /** Before any period the service knows (Period years start at 1900). */
     public static final LocalDate START_OF_TIME = LocalDate.of(1900, 1, 1);
-    private static final long RECHECK_NANOS = 1_000_000_000L;
     private static final String SYSTEM = "system";
 
     /** Told in the activation's transaction, so the commission feature can forget what the rules computed. */
@@ -60,102 +57,26 @@ public class RuleSetService {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final Map<Long, KieBase> compiled = new ConcurrentHashMap<>();
-    private final Map<RuleBase, List<ActivationRow>> timelines = new EnumMap<>(RuleBase.class);
+    private final RulesInForce inForce;
     private final List<ActivationListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile long newestActivation = -1;
-    private volatile long checkedAt;
 
     public RuleSetService(Jdbi jdbi, Clock clock, Path rulesDirectory) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.inForce = new RulesInForce(jdbi, clock);
         for (RuleBase base : RuleBase.values()) {
             storeFirstVersion(base, rulesDirectory.resolve(base.folder()));
         }
-        reload();
+        inForce.reload();
     }
 
     public void addActivationListener(ActivationListener listener) {
         listeners.add(listener);
     }
 
-    // ---- the rules in force ---------------------------------------------------------------------
-
-    /** The compiled rules in force on a date (for commission: a period's first day). */
-    public KieBase kieBase(RuleBase base, LocalDate on) {
-        return compiled(inForce(base, on).ruleSetId());
-    }
-
-    /** The id of the version in force on a date. */
-    public long versionOn(RuleBase base, LocalDate on) {
-        return inForce(base, on).ruleSetId();
-    }
-
-    public KieBase compiled(long ruleSetId) {
-        KieBase kieBase = compiled.get(ruleSetId);
-        if (kieBase != null) {
-            return kieBase;
-        }
-        RuleSetRow row = jdbi.withExtension(RuleSetDao.class, dao -> dao.find(ruleSetId))
-                .orElseThrow(() -> ApiException.notFound("rule set", ruleSetId));
-        return compiled.computeIfAbsent(ruleSetId, id -> RuleCompiler.compile(RuleBase.parse(row.base(), "base"),
-                row.drl()));
-    }
-
-    private ActivationRow inForce(RuleBase base, LocalDate on) {
-        List<ActivationRow> timeline = timeline(base);
-        for (int i = timeline.size() - 1; i >= 0; i--) {
-            if (!timeline.get(i).activeFrom().isAfter(on)) {
-                return timeline.get(i);
-            }
-        }
-        throw new IllegalStateException("no " + base.label() + " rules in force on " + on);
-    }
-
-    private List<ActivationRow> timeline(RuleBase base) {
-        long now = System.nanoTime();
-        if (now - checkedAt > RECHECK_NANOS) {
-            checkedAt = now;
-            long newest = jdbi.withExtension(RuleSetDao.class, RuleSetDao::newestActivation);
-            if (newest != newestActivation) {
-                reload();
-            }
-        }
-        synchronized (timelines) {
-            return timelines.get(base);
-        }
-    }
-
-    /** Re-reads every base's activations and compiles what is in force today, before anyone asks for it. */
-    public final void reload() {
-        Map<RuleBase, List<ActivationRow>> read = new EnumMap<>(RuleBase.class);
-        long newest = jdbi.inTransaction(handle -> {
-            RuleSetDao dao = handle.attach(RuleSetDao.class);
-            for (RuleBase base : RuleBase.values()) {
-                read.put(base, List.copyOf(dao.activations(base.label())));
-            }
-            return dao.newestActivation();
-        });
-        for (Map.Entry<RuleBase, List<ActivationRow>> entry : read.entrySet()) {
-            List<ActivationRow> timeline = entry.getValue();
-            if (!timeline.isEmpty()) {
-                compiled(latestOnOrBefore(timeline, LocalDate.now(clock)).ruleSetId());
-            }
-        }
-        synchronized (timelines) {
-            timelines.putAll(read);
-        }
-        newestActivation = newest;
-        checkedAt = System.nanoTime();
-    }
-
-    private static ActivationRow latestOnOrBefore(List<ActivationRow> timeline, LocalDate on) {
-        for (int i = timeline.size() - 1; i >= 0; i--) {
-            if (!timeline.get(i).activeFrom().isAfter(on)) {
-                return timeline.get(i);
-            }
-        }
-        return timeline.get(timeline.size() - 1);
+    /** Which version is in force when, and its compiled rules. */
+    public RulesInForce inForce() {
+        return inForce;
     }
 
     // ---- versions -------------------------------------------------------------------------------
@@ -173,7 +94,7 @@ public class RuleSetService {
                     auditOf(base, stored, note, null));
             return stored;
         });
-        compiled.put(id, kieBase);
+        inForce.remember(id, kieBase);
         return view(find(id));
     }
 
@@ -195,7 +116,7 @@ public class RuleSetService {
     /** The version in force today. */
     public ActiveRuleSet active(String baseText) {
         RuleBase base = RuleBase.parse(baseText, "base");
-        ActivationRow activation = inForce(base, LocalDate.now(clock));
+        ActivationRow activation = inForce.inForce(base, LocalDate.now(clock));
         RuleSetRow row = find(activation.ruleSetId());
         return new ActiveRuleSet(row.id(), row.base(), row.drl(), activation.activeFrom(), row.note());
     }
@@ -213,7 +134,7 @@ public class RuleSetService {
         }
         RuleSetRow row = find(id);
         RuleBase base = RuleBase.parse(row.base(), "base");
-        compiled(id);
+        inForce.compiled(id);
         record Stored(long activationId, Long previousId) {
         }
         Stored stored = jdbi.inTransaction(handle -> {
@@ -237,10 +158,10 @@ public class RuleSetService {
                     previous == null ? null : Map.of("ruleSetId", previous), auditOf(base, id, row.note(), from));
             return new Stored(activationId, previous);
         });
-        reload();
-        ActivationRow activation = timeline(base).stream().filter(a -> a.id() == stored.activationId()).findFirst()
+        inForce.reload();
+        ActivationRow activation = inForce.timeline(base).stream().filter(a -> a.id() == stored.activationId()).findFirst()
                 .orElseThrow();
-        return new ActivationView(id, base.label(), status(base, id), activation.activeFrom(),
+        return new ActivationView(id, base.label(), inForce.status(base, id), activation.activeFrom(),
                 activation.activatedBy(), activation.activatedAt(), stored.previousId());
     }
 
@@ -266,54 +187,10 @@ public class RuleSetService {
         return values;
     }
 
-    // ---- status ---------------------------------------------------------------------------------
-
     private RuleSetView view(RuleSetRow row) {
         RuleBase base = RuleBase.parse(row.base(), "base");
-        LocalDate activeFrom = null;
-        String status = status(base, row.id());
-        for (ActivationRow activation : timeline(base)) {
-            if (activation.ruleSetId() == row.id() && appliesSomewhere(timeline(base), activation)) {
-                activeFrom = activation.activeFrom();
-            }
-        }
-        KieBase kieBase = compiled.get(row.id());
-        int rules = kieBase == null ? -1 : kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSetView(row.id(), row.base(), status, row.note(), row.createdBy(), row.createdAt(), activeFrom,
-                rules);
-    }
-
-    /**
-     * ACTIVE: in force today. SCHEDULED: in force from a later date. RETIRED: was activated, but
-     * a later activation replaced every day it covered. DRAFT: never activated.
-     */
-    private String status(RuleBase base, long id) {
-        List<ActivationRow> timeline = timeline(base);
-        LocalDate today = LocalDate.now(clock);
-        if (inForce(base, today).ruleSetId() == id) {
-            return "ACTIVE";
-        }
-        boolean activated = false;
-        for (ActivationRow activation : timeline) {
-            if (activation.ruleSetId() != id) {
-                continue;
-            }
-            activated = true;
-            if (activation.activeFrom().isAfter(today) && appliesSomewhere(timeline, activation)) {
-                return "SCHEDULED";
-            }
-        }
-        return activated ? "RETIRED" : "DRAFT";
-    }
-
-    /** Whether no later activation starts on or before this one's first day (which would replace all of it). */
-    private static boolean appliesSomewhere(List<ActivationRow> timeline, ActivationRow activation) {
-        for (ActivationRow later : timeline) {
-            if (later.id() > activation.id() && !later.activeFrom().isAfter(activation.activeFrom())) {
-                return false;
-            }
-        }
-        return true;
+        return new RuleSetView(row.id(), row.base(), inForce.status(base, row.id()), row.note(), row.createdBy(),
+                row.createdAt(), inForce.activeFrom(base, row.id()), inForce.ruleCount(row.id()));
     }
 
     // ---- version 1: the files under rules/ -----------------------------------------------------
@@ -332,7 +209,7 @@ public class RuleSetService {
             dao.activate(base.label(), id, START_OF_TIME, SYSTEM, now);
             Audit.record(handle, SYSTEM, "ACTIVATE_RULE_SET", "rule_set", Long.toString(id), null,
                     auditOf(base, id, "the files under rules/" + base.folder(), START_OF_TIME));
-            compiled.put(id, kieBase);
+            inForce.remember(id, kieBase);
         });
     }
 

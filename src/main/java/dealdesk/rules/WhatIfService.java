@@ -88,7 +88,7 @@ public class WhatIfService {
                     + " their effect in a quote preview once activated");
         }
         Period period = Period.parse(periodText);
-        CommissionEngine draft = new CommissionEngine(DroolsDecider.of(ruleSets.compiled(id)));
+        CommissionEngine draft = new CommissionEngine(DroolsDecider.of(ruleSets.inForce().compiled(id)));
         List<String> users = jdbi.withExtension(AssignmentDao.class,
                 dao -> dao.usersDuring(period.start(), period.end()));
         Simulation simulation = simulator.run(period, users, new Change(draft, UnaryOperator.identity()));

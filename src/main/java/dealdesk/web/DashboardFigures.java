@@ -96,7 +96,7 @@ public class DashboardFigures {
                 detail.add("on " + Format.money(line.baseAmount(), statement.currency()) + " credited");
             }
             rows.add(new Row(title, String.join(" · ", detail), Format.money(line.amount(), statement.currency()),
-                    StatementWords.why(line, plan, type), line.amount() != null && line.amount().signum() < 0));
+                    StatementWords.why(line, plan, type), line.amount() != null && line.amount().isNegative()));
         }
         return rows;
     }
@@ -123,7 +123,7 @@ public class DashboardFigures {
         for (Period each : periods) {
             try {
                 Statement statement = commission.statements().statement(username, each);
-                points.add(new Point(each.toString(), statement.totals().earned(), statement.attainment(),
+                points.add(new Point(each.toString(), statement.totals().earned().amount(), statement.attainment(),
                         Format.money(statement.totals().earned(), statement.currency()),
                         Format.percent(statement.attainment())));
             } catch (ApiException e) {

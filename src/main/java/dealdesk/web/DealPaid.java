@@ -7,6 +7,7 @@ import dealdesk.common.ApiException;
 import dealdesk.common.Period;
 import dealdesk.deal.Deal;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -27,10 +28,10 @@ final class DealPaid {
                 Period period = Period.containing(plan.period(), deal.closedOn());
                 Statement statement = commission.statements().statement(deal.owner(), period);
                 String dealId = DealBookings.dealId(deal.id());
-                BigDecimal paid = statement.lines().stream()
+                Money paid = statement.lines().stream()
                         .filter(line -> line.trace() != null && line.trace().source() != null
                                 && dealId.equals(line.trace().source().dealId()))
-                        .map(Statement.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                        .map(Statement.Line::amount).reduce(Money.of(BigDecimal.ZERO, statement.currencyUnit()), Money::plus);
                 return new Paid(Format.money(paid, statement.currency()), "on the " + period + " statement, closed "
                         + deal.closedOn() + " (" + Format.words(statement.status()).toLowerCase(java.util.Locale.ROOT)
                         + ")");

@@ -18,6 +18,16 @@ final class Format {
     }
 
     /** 12000 USD -> $12,000.00; blank when there is no amount. */
+    /** Money as a person reads it, in its own currency. */
+    static String money(dealdesk.common.Money amount) {
+        return amount == null ? "" : money(amount.amount(), amount.currency().getCurrencyCode());
+    }
+
+    /** Money as a person reads it; {@code currency} names the document's currency (for a null amount, nothing). */
+    static String money(dealdesk.common.Money amount, String currency) {
+        return amount == null ? "" : money(amount);
+    }
+
     static String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";

@@ -111,8 +111,8 @@ public class PlanPage {
         if (plan.tiers() != null && !plan.tiers().bands().isEmpty()) {
             List<String> tiers = new ArrayList<>();
             boolean attainment = plan.tiers().basis() == Plan.TierBasis.ATTAINMENT;
-            BigDecimal quota = statement == null ? null : statement.quota();
-            BigDecimal credited = statement == null ? null : statement.credited();
+            BigDecimal quota = statement == null || statement.quota() == null ? null : statement.quota().amount();
+            BigDecimal credited = statement == null ? null : statement.credited().amount();
             for (Plan.Band band : plan.tiers().bands()) {
                 String range = attainment
                         ? (band.to() == null ? "From " + percent(band.from()) + " of quota"

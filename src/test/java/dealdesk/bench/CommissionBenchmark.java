@@ -11,6 +11,7 @@ import dealdesk.commission.engine.StatementInput;
 import dealdesk.commission.plan.Plan;
 import dealdesk.commission.plan.PlanParser;
 import dealdesk.common.Period;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -106,11 +107,13 @@ public class CommissionBenchmark {
                     LocalDate.of(2026, 10, 1).plusDays(random.nextInt(92)),
                     new Product(sku, sku.equals("Z") ? "LEGACY" : "CORE", BigDecimal.valueOf(1 + random.nextInt(10)),
                             INDUSTRIES[random.nextInt(INDUSTRIES.length)], "NEW"),
-                    amount, "USD", Transaction.Values.NONE, List.of(new Split(username, BigDecimal.valueOf(100))), null));
+                    Money.of(amount, plan.currency()), Transaction.Values.NONE,
+                    List.of(new Split(username, BigDecimal.valueOf(100))), null));
         }
         // a quota of about 80% of the bookings, so most users cross the 1.0 edge during the quarter
         BigDecimal quota = total.multiply(new BigDecimal("0.8")).setScale(0, RoundingMode.HALF_UP);
-        return new StatementInput(plan, username, Q4, quota, transactions, List.of(), BigDecimal.ZERO);
+        return new StatementInput(plan, username, Q4, Money.of(quota, plan.currency()), transactions, List.of(),
+                Money.zero(plan.currency()));
     }
 
     private static int quarter(Quarter quarter, CommissionEngine engine) throws Exception {

@@ -65,7 +65,7 @@ class CommissionServiceTest {
                 .map(line -> line + "\n").reduce("", String::concat));
 
         Statement first = commission.statements().statement("alice", Q4);
-        assertThat(first.totals().earned()).isEqualByComparingTo("38540.00");
+        assertThat(first.totals().earned().amount()).isEqualByComparingTo("38540.00");
         assertThat(storedCount()).isEqualTo(1);
 
         commission.plans().putQuota("alice", "2026-Q4", new BigDecimal("100000"), "finance");
@@ -74,7 +74,7 @@ class CommissionServiceTest {
         // 1.0 is now reached at 100,000: T1 50k in band 1; T2 40k; T3 10k below and 20k above; T4 all above
         assertThat(raised.attainment()).isEqualByComparingTo("2.2");
         // 7,875 + 8,800 + 500 + 1,500 + 100,000 x 0.27225 = 27,225 + SPIF 400
-        assertThat(raised.totals().earned()).isEqualByComparingTo("46300.00");
+        assertThat(raised.totals().earned().amount()).isEqualByComparingTo("46300.00");
     }
 
     @Test
@@ -85,7 +85,7 @@ class CommissionServiceTest {
 
         Statement statement = commission.statements().statement("alice", Q4);
 
-        assertThat(statement.credited()).isEqualByComparingTo("10000");
+        assertThat(statement.credited().amount()).isEqualByComparingTo("10000");
         assertThat(statement.lines()).hasSize(1);
     }
 
@@ -93,13 +93,13 @@ class CommissionServiceTest {
     void movingASplitFromAliceToBobRecomputesBoth() {
         layeredPlanFor("alice", "bob");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
-        assertThat(commission.statements().statement("bob", Q4).totals().earned()).isEqualByComparingTo("0");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("bob", Q4).totals().earned().amount()).isEqualByComparingTo("0");
 
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
 
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
-        assertThat(commission.statements().statement("bob", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("0");
+        assertThat(commission.statements().statement("bob", Q4).totals().earned().amount()).isEqualByComparingTo("1500.00");
     }
 
     @Test
@@ -126,8 +126,8 @@ class CommissionServiceTest {
 
         Statement statement = commission.statements().statement("alice", Q4);
         assertThat(statement.lines()).isEmpty();
-        assertThat(statement.credited()).isEqualByComparingTo("0");
-        assertThat(statement.totals().earned()).isEqualByComparingTo("0");
+        assertThat(statement.credited().amount()).isEqualByComparingTo("0");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("0");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CommissionServiceTest {
                 T2,D2,2026-11-10,A,CORE,1,150000,USD,RETAIL,NEW,alice:100
                 """);
         // T1 at 0.15 x 1.05 (first 21 days) = 15,750.00; T2: 100,000 x 0.15 + 50,000 x 0.15 x 1.5 = 26,250.00
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("42000.00");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("42000.00");
 
         commission.bookings().cancelDeal("D1", LocalDate.parse("2026-11-30"), "finance");
 
@@ -146,7 +146,7 @@ class CommissionServiceTest {
         // T2 alone is 75% of quota: 150,000 x 0.15, all in the first band
         assertThat(statement.attainment()).isEqualByComparingTo("0.75");
         assertThat(statement.lines()).extracting(Statement.Line::transactionId).containsOnly("T2");
-        assertThat(statement.totals().earned()).isEqualByComparingTo("22500.00");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("22500.00");
     }
 
     @Test
@@ -154,7 +154,7 @@ class CommissionServiceTest {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-12-20,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n");
         commission.bookings().cancelDeal("D1", LocalDate.parse("2027-01-03"), "finance");
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("0");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("0");
 
         commission.periods().closePeriod(Q4, "finance");
 
@@ -183,15 +183,15 @@ class CommissionServiceTest {
         Statement october = commission.statements().statement("bob", Period.parse("2026-10"));
         Statement november = commission.statements().statement("bob", Period.parse("2026-11"));
 
-        assertThat(october.totals().drawPaid()).isEqualByComparingTo("1000.00");
-        assertThat(november.totals().drawRecovered()).isEqualByComparingTo("500.00");
-        assertThat(december.totals().drawRecovered()).isEqualByComparingTo("500.00");
-        assertThat(december.totals().payable()).isEqualByComparingTo("3500.00");
-        assertThat(december.totals().drawBalance()).isEqualByComparingTo("0");
+        assertThat(october.totals().drawPaid().amount()).isEqualByComparingTo("1000.00");
+        assertThat(november.totals().drawRecovered().amount()).isEqualByComparingTo("500.00");
+        assertThat(december.totals().drawRecovered().amount()).isEqualByComparingTo("500.00");
+        assertThat(december.totals().payable().amount()).isEqualByComparingTo("3500.00");
+        assertThat(december.totals().drawBalance().amount()).isEqualByComparingTo("0");
 
         // a late October booking lifts October above the draw: November and December follow
         importCsv("T0,D0,2026-10-20,A,CORE,1,10000,USD,RETAIL,NEW,bob:100\n");
-        assertThat(commission.statements().statement("bob", Period.parse("2026-12")).totals().drawRecovered())
+        assertThat(commission.statements().statement("bob", Period.parse("2026-12")).totals().drawRecovered().amount())
                 .isEqualByComparingTo("0");
     }
 
@@ -244,14 +244,14 @@ class CommissionServiceTest {
     void aPlanVersionWithAnEarlierEffectiveDateChangesOpenStatements() {
         layeredPlanFor("alice");
         importCsv("T1,D1,2026-11-05,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n");
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("1500.00");
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("1500.00");
 
         commission.plans().putPlan("ae-layered", "effectiveFrom: 2026-07-01\n"
                 + Fixtures.resource("layered-plan.yaml").replace("baseRate: 0.15", "baseRate: 0.12"), "finance");
 
         Statement statement = commission.statements().statement("alice", Q4);
         assertThat(statement.plan()).isEqualTo("ae-layered@v2");
-        assertThat(statement.totals().earned()).isEqualByComparingTo("1200.00");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("1200.00");
     }
 
     private long storedCount() {

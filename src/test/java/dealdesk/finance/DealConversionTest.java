@@ -16,6 +16,7 @@ import dealdesk.common.ApiException;
 import dealdesk.common.FieldError;
 import dealdesk.common.Period;
 import dealdesk.testing.TestDatabase;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +36,15 @@ class DealConversionTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         UserService users = new UserService(jdbi, new PasswordHasher(4), clock, Duration.ofHours(1));
         users.create(new UserService.NewUser("alice", "Alice", Role.REP, "demo", null));
-        CommissionServices commission = CommissionServices.build(jdbi, users, new CommissionEngine(Fixtures.DROOLS), clock);
         ExchangeRateService rates = new ExchangeRateService(jdbi, clock);
-        commission.bookings().useExchangeRates(rates::rate);
+        CommissionServices commission = CommissionServices.build(jdbi, users, new CommissionEngine(Fixtures.DROOLS),
+                rates::rate, clock);
         commission.plans().putPlan("usd", "id: usd\neffectiveFrom: 2026-01-01\nperiod: QUARTER\ncurrency: USD\n"
                 + "creditBasis: ACV\nbaseRate: 0.10\n", "finance");
         commission.plans().putAssignment("usd", "alice", new AssignmentRequest("2026-01-01", null), "finance");
         Transaction line = new Transaction("deal-7-1", "deal-7", LocalDate.parse("2026-11-20"),
-                new Transaction.Product("X", "CORE", BigDecimal.ONE, "RETAIL", "NEW"), new BigDecimal("24000.00"), "EUR",
-                new Transaction.Values(new BigDecimal("12000.00"), new BigDecimal("24000.00")),
+                new Transaction.Product("X", "CORE", BigDecimal.ONE, "RETAIL", "NEW"), Money.of("24000.00", "EUR"),
+                new Transaction.Values(Money.of("12000.00", "EUR"), Money.of("24000.00", "EUR")),
                 List.of(new Transaction.Split("alice", new BigDecimal("100"))), null);
 
         ApiException refused = catchThrowableOfType(ApiException.class,
@@ -58,8 +59,8 @@ class DealConversionTest {
 
         Statement statement = commission.statements().statement("alice", Period.parse("2026-Q4"));
         // ACV 12,000 EUR at the rate of 2026-11-01 (the one of 2026-11-21 comes after the close): 12,600 USD
-        assertThat(statement.credited()).isEqualByComparingTo("12600");
-        assertThat(statement.totals().earned()).isEqualByComparingTo("1260.00");
+        assertThat(statement.credited().amount()).isEqualByComparingTo("12600");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("1260.00");
         assertThat(statement.lines().get(0).trace().source().conversion()).isEqualTo(new Transaction.Conversion("EUR",
                 new BigDecimal("24000.00"), new BigDecimal("1.05"), LocalDate.parse("2026-11-01")));
     }

@@ -306,6 +306,32 @@ class FinanceApiTest {
     }
 
     @Test
+    void sixFinanceClicksOnCloseAtOnceCloseThePeriodOnceAndTheRestAre409() throws Exception {
+        client.rep("ivy", null, "fin-ivy", "USD");
+        client.importBookings("""
+                IV1,IV1,2026-02-05,A,CORE,1,5000.00,USD,RETAIL,NEW,ivy:100
+                """);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> status(client.post("/api/v1/periods/2026-Q1/close", client.finance,
+                        "{}"))));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(200, 409).filteredOn(code -> code == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(client.statement("ivy", "2026-Q1", client.finance)).containsEntry("status", "CLOSED");
+        assertThat(list(client.get("/api/v1/audit?entity=period&entityId=2026-Q1", client.finance)))
+                .filteredOn(entry -> "CLOSE_PERIOD".equals(entry.get("action"))).hasSize(1);
+    }
+
+    @Test
     void anEndedPeriodClosesOncePaysOnceAndExportsForPayroll() {
         client.rep("gus", null, "fin-gus", "USD");
         client.rep("hal", null, "fin-hal", "JPY");

@@ -15,6 +15,7 @@ import dealdesk.commission.engine.Statement;
 import dealdesk.common.ApiException;
 import dealdesk.common.Period;
 import dealdesk.testing.TestDatabase;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,12 +81,12 @@ class PriorPeriodsTest {
         assertThat(open.adjustments()).singleElement().satisfies(adjustment -> {
             assertThat(adjustment.kind()).isEqualTo("PRIOR_PERIOD");
             assertThat(adjustment.sourcePeriod()).isEqualTo("2026-Q4");
-            assertThat(adjustment.amount()).isEqualByComparingTo("-8250.00");
+            assertThat(adjustment.amount().amount()).isEqualByComparingTo("-8250.00");
             assertThat(adjustment.reason()).contains("removed T1");
         });
         // T9 in Q1: 10,000 x 0.15 x 1.05 (first 21 days) = 1,575.00
-        assertThat(open.totals().earned()).isEqualByComparingTo("1575.00");
-        assertThat(open.totals().payable()).isEqualByComparingTo("-6675.00");
+        assertThat(open.totals().earned().amount()).isEqualByComparingTo("1575.00");
+        assertThat(open.totals().payable().amount()).isEqualByComparingTo("-6675.00");
     }
 
     @Test
@@ -99,8 +100,8 @@ class PriorPeriodsTest {
 
         // 10,000 more at 0.15
         assertThat(commission.statements().statement("alice", Q1).adjustments())
-                .extracting(Statement.AdjustmentLine::amount).containsExactly(new BigDecimal("1500.00"));
-        assertThat(commission.statements().statement("alice", Q4).totals().earned()).isEqualByComparingTo("7500.00");
+                .extracting(Statement.AdjustmentLine::amount).containsExactly(Money.of("1500.00", "USD"));
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount()).isEqualByComparingTo("7500.00");
     }
 
     @Test

@@ -19,21 +19,21 @@ class RuleSetInstancesTest {
         Jdbi jdbi = TestDatabase.freshJdbi();
         RuleSetService first = new RuleSetService(jdbi, clock, Path.of("rules"));
         RuleSetService second = new RuleSetService(jdbi, clock, Path.of("rules"));
-        long shipped = second.versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"));
+        long shipped = second.inForce().versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"));
         String drl = first.active("pricing").drl() + RuleSetApiTest.TEN_PERCENT_OFF;
         long uploaded = first.create("pricing", drl, "ten percent off", "admin").id();
 
         first.activate(uploaded, "2026-12-01", "admin");
         Thread.sleep(1_100); // one poll interval: the other instance asks for the newest activation at most once a second
 
-        assertThat(second.versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"))).isEqualTo(uploaded);
-        assertThat(second.versionOn(RuleBase.PRICING, LocalDate.parse("2026-11-30"))).isEqualTo(shipped);
-        assertThat(second.kieBase(RuleBase.PRICING, LocalDate.parse("2026-12-01")).getRule("dealdesk.pricing",
+        assertThat(second.inForce().versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"))).isEqualTo(uploaded);
+        assertThat(second.inForce().versionOn(RuleBase.PRICING, LocalDate.parse("2026-11-30"))).isEqualTo(shipped);
+        assertThat(second.inForce().kieBase(RuleBase.PRICING, LocalDate.parse("2026-12-01")).getRule("dealdesk.pricing",
                 "Rule set test: ten percent off everything")).isNotNull();
 
         first.activate(shipped, "2026-12-01", "admin");
         Thread.sleep(1_100);
 
-        assertThat(second.versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"))).isEqualTo(shipped);
+        assertThat(second.inForce().versionOn(RuleBase.PRICING, LocalDate.parse("2026-12-01"))).isEqualTo(shipped);
     }
 }

@@ -6,6 +6,7 @@ import dealdesk.commission.plan.Plan;
 import dealdesk.common.Period;
 import org.junit.jupiter.api.Test;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -27,9 +28,9 @@ class StatementWordsTest {
                 new Statement.RateTrace(new BigDecimal("0.15"), "baseRate", null),
                 List.of(new Statement.Factor("multipliers[0]", "industry=HEALTHCARE", new BigDecimal("1.1")),
                         new Statement.Factor("timing[1]", "closed 2026-10-01 to 2026-10-21", new BigDecimal("1.05"))),
-                band, new BigDecimal("10000"), null, new BigDecimal("2598.75"));
+                band, new BigDecimal("10000"), null, Money.of("2598.75", "USD"));
         return new Statement.Line("deal-7-1", Statement.COMMISSION, band == null ? null : band.label(),
-                new BigDecimal("10000"), new BigDecimal("0.259875"), new BigDecimal("2598.75"), trace);
+                new BigDecimal("10000"), new BigDecimal("0.259875"), Money.of("2598.75", "USD"), trace);
     }
 
     @Test

@@ -50,7 +50,7 @@ import java.util.Map;
 /**
  * Computes a statement: Java loads the facts (credits in order, plan items with
  * their money edges), the {@link Decider} decides what applies, and Java does
- * the arithmetic: each line rounded with {@link Money#round}, totals summed
+ * the arithmetic: each line rounded with {@link Money#rounded}, totals summed
  * from rounded lines, then cap, carried clawbacks and the draw.
  */
 public final class CommissionEngine {
@@ -82,13 +82,14 @@ public final class CommissionEngine {
             throw ApiException.invalid("period", "plan " + plan.id() + " pays by " + plan.period() + "; ask for "
                     + Period.containing(plan.period(), period.start()));
         }
-        if (plan.needsQuota() && (input.quota() == null || input.quota().signum() <= 0)) {
+        if (plan.needsQuota() && (input.quota() == null || input.quota().amount().signum() <= 0)) {
             throw ApiException.invalid("quota", "no quota for " + input.username() + " in " + period
                     + "; plan " + plan.id() + " needs one");
         }
         List<CreditFact> credits = credits(plan, input.username(), period, input.transactions());
         BigDecimal credited = credits.isEmpty() ? BigDecimal.ZERO : credits.get(credits.size() - 1).end();
-        EngineFacts facts = facts(plan, period, input.quota(), credits, credited);
+        EngineFacts facts = facts(plan, period, input.quota() == null ? null : input.quota().amount(), credits,
+                credited);
         Decisions decisions = deciders.apply(period).decide(facts);
         java.util.Map<String, Transaction.Conversion> conversions = new java.util.HashMap<>();
         for (Transaction transaction : input.transactions()) {
@@ -117,7 +118,7 @@ public final class CommissionEngine {
                 if (!split.username().equals(username)) {
                     continue;
                 }
-                BigDecimal basis = basis(plan, transaction);
+                BigDecimal basis = inPlanCurrency(plan, basis(plan, transaction)).amount();
                 BigDecimal share = split.percent().divide(HUNDRED);
                 BigDecimal amount = basis.multiply(share);
                 BigDecimal units = transaction.product().units() == null ? BigDecimal.ZERO
@@ -135,13 +136,22 @@ public final class CommissionEngine {
     }
 
     /** The credit basis: ACV or TCV of a deal closed here, else the booking's amount. */
-    public static BigDecimal basis(Plan plan, Transaction transaction) {
+    public static Money basis(Plan plan, Transaction transaction) {
         Transaction.Values values = transaction.values() == null ? Transaction.Values.NONE : transaction.values();
         return switch (plan.creditBasis()) {
             case ACV -> values.acv() != null ? values.acv() : transaction.amount();
             case TCV -> values.tcv() != null ? values.tcv() : transaction.amount();
             case AMOUNT -> transaction.amount();
         };
+    }
+
+    /** Mixing currencies fails loudly: every booking counts in the plan's currency (converted when booked). */
+    private static Money inPlanCurrency(Plan plan, Money amount) {
+        if (!amount.currency().equals(plan.currency())) {
+            throw new IllegalArgumentException("cannot mix " + amount.currency() + " and " + plan.currency()
+                    + ": plan " + plan.id() + " pays in " + plan.currency());
+        }
+        return amount;
     }
 
     private static EngineFacts facts(Plan plan, Period period, BigDecimal quota, List<CreditFact> credits,
@@ -227,8 +237,8 @@ public final class CommissionEngine {
         List<Line> lines = new ArrayList<>();
         for (CreditFact credit : facts.credits()) {
             List<Line> creditLines = new ArrayList<>();
-            Source source = new Source(credit.transactionId(), credit.dealId(), input.username(), credit.basis(),
-                    credit.percent(), credit.amount());
+            Source source = new Source(credit.transactionId(), credit.dealId(), input.username(),
+                    Money.of(credit.basis(), currency), credit.percent(), Money.of(credit.amount(), currency));
             RateDecision rate = rates.get(credit);
             if (rate == null) {
                 throw new IllegalStateException("no rate decided for " + credit.transactionId());
@@ -261,12 +271,12 @@ public final class CommissionEngine {
                     effective = rate.rate().multiply(factorProduct).multiply(band.multiplier());
                 }
                 BigDecimal exact = base.multiply(effective);
-                BigDecimal amount = Money.round(exact, currency);
+                Money amount = Money.of(exact, currency).rounded();
                 List<String> rules = new ArrayList<>(List.of(rate.rule()));
                 creditFactors.forEach(factor -> rules.add(factor.rule()));
                 rules.add(decision.rule());
                 BandTrace bandTrace = band == null ? null : new BandTrace(band.label(), band.source(), band.rate(),
-                        band.multiplier(), sliceFrom, sliceTo);
+                        band.multiplier(), Money.of(sliceFrom, currency), Money.of(sliceTo, currency));
                 Trace trace = new Trace(source, planReference, rules,
                         new RateTrace(rate.rate(), rate.source(), effective), factorTrace, bandTrace, base, exact, amount);
                 creditLines.add(new Line(credit.transactionId(), Statement.COMMISSION, band == null ? null : band.label(),
@@ -279,11 +289,11 @@ public final class CommissionEngine {
             }
             ClawbackDecision clawback = clawbacks.get(credit);
             if (clawback != null) {
-                BigDecimal paid = sum(creditLines, currency);
+                Money paid = sum(creditLines, currency);
                 Trace trace = new Trace(source, planReference, List.of(clawback.rule()),
-                        null, List.of(), null, paid, paid.negate(), paid.negate());
-                creditLines.add(new Line(credit.transactionId(), Statement.CLAWBACK, null, paid, BigDecimal.ONE.negate(),
-                        paid.negate(), trace));
+                        null, List.of(), null, paid.amount(), paid.negate().amount(), paid.negate());
+                creditLines.add(new Line(credit.transactionId(), Statement.CLAWBACK, null, paid.amount(),
+                        BigDecimal.ONE.negate(), paid.negate(), trace));
             }
             lines.addAll(creditLines);
         }
@@ -295,9 +305,9 @@ public final class CommissionEngine {
             Spif spif = award.progress().spif().spif();
             if (spif.award().type() == AwardType.NON_CASH) {
                 awardLines.add(new AwardLine(spif.id(), spif.award().type().name(), spif.award().description(),
-                        spif.award().value()));
+                        spif.award().value() == null ? null : Money.of(spif.award().value(), currency)));
             } else {
-                BigDecimal amount = Money.round(spif.award().amount(), currency);
+                Money amount = Money.of(spif.award().amount(), currency).rounded();
                 Trace trace = new Trace(null, planReference, List.of("spif: progress", award.rule()),
                         new RateTrace(spif.award().amount(), award.progress().spif().source() + ".award", null), List.of(),
                         null, award.progress().progress(), spif.award().amount(), amount);
@@ -305,55 +315,53 @@ public final class CommissionEngine {
             }
         }
 
-        BigDecimal cash = sum(lines, currency);
-        BigDecimal cap = plan.limits().cap();
-        if (cap != null && cash.compareTo(cap) > 0) {
-            BigDecimal reduction = Money.round(cap.subtract(cash), currency);
+        Money cash = sum(lines, currency);
+        if (plan.limits().cap() != null && cash.amount().compareTo(plan.limits().cap()) > 0) {
+            Money reduction = Money.of(plan.limits().cap(), currency).minus(cash).rounded();
             Trace trace = new Trace(null, planReference, List.of("cap"), new RateTrace(null, "cap.amount", null),
-                    List.of(), null, cash, reduction, reduction);
-            lines.add(new Line(null, Statement.CAP, null, cash, null, reduction, trace));
+                    List.of(), null, cash.amount(), reduction.amount(), reduction);
+            lines.add(new Line(null, Statement.CAP, null, cash.amount(), null, reduction, trace));
         }
-        BigDecimal earned = sum(lines, currency);
+        Money earned = sum(lines, currency);
 
-        BigDecimal adjustments = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
+        Money adjustments = Money.zero(currency);
         for (CarriedClawback carried : input.carriedClawbacks()) {
-            BigDecimal amount = Money.round(carried.amountPaid().negate(), currency);
+            Money paid = carried.amountPaid();
+            Money amount = paid.negate().rounded();
             Source source = new Source(carried.transactionId(), carried.dealId(), input.username(), null, null, null);
             Trace trace = new Trace(source, planReference, List.of("clawback: cancelled within window"),
                     new RateTrace(null, "paid in " + carried.paidIn() + ", cancelled " + carried.cancelledOn(), null),
-                    List.of(), null, carried.amountPaid(), amount, amount);
-            lines.add(new Line(carried.transactionId(), Statement.PRIOR_PERIOD_CLAWBACK, null, carried.amountPaid(),
+                    List.of(), null, paid.amount(), amount.amount(), amount);
+            lines.add(new Line(carried.transactionId(), Statement.PRIOR_PERIOD_CLAWBACK, null, paid.amount(),
                     BigDecimal.ONE.negate(), amount, trace));
-            adjustments = adjustments.add(amount);
+            adjustments = adjustments.plus(amount);
         }
 
-        BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
-        BigDecimal drawPaid = zero;
-        BigDecimal drawRecovered = zero;
-        BigDecimal balance = input.drawBalance() == null ? zero
-                : input.drawBalance().setScale(currency.getDefaultFractionDigits(), Money.ROUNDING);
-        BigDecimal draw = plan.limits().draw();
-        if (draw != null) {
-            draw = Money.round(draw, currency);
+        Money zero = Money.zero(currency);
+        Money drawPaid = zero;
+        Money drawRecovered = zero;
+        Money balance = input.drawBalance() == null ? zero : zero.plus(input.drawBalance()).rounded();
+        if (plan.limits().draw() != null) {
+            Money draw = Money.of(plan.limits().draw(), currency).rounded();
             if (earned.compareTo(draw) < 0) {
-                drawPaid = draw.subtract(earned);
+                drawPaid = draw.minus(earned);
                 if (plan.limits().drawRecoverable()) {
-                    balance = balance.add(drawPaid);
+                    balance = balance.plus(drawPaid);
                 }
-            } else if (balance.signum() > 0) {
-                drawRecovered = balance.min(earned.subtract(draw));
-                balance = balance.subtract(drawRecovered);
+            } else if (balance.amount().signum() > 0) {
+                drawRecovered = balance.min(earned.minus(draw));
+                balance = balance.minus(drawRecovered);
             }
         }
-        BigDecimal payable = earned.add(adjustments).add(drawPaid).subtract(drawRecovered);
+        Money payable = earned.plus(adjustments).plus(drawPaid).minus(drawRecovered);
         Totals totals = new Totals(earned, adjustments, drawPaid, drawRecovered, payable, balance);
 
-        BigDecimal attainment = input.quota() == null || input.quota().signum() <= 0 ? null
-                : credited.divide(input.quota(), ATTAINMENT_SCALE, RoundingMode.HALF_UP);
+        BigDecimal attainment = input.quota() == null || input.quota().amount().signum() <= 0 ? null
+                : credited.divide(input.quota().amount(), ATTAINMENT_SCALE, RoundingMode.HALF_UP);
         return new Statement(input.username(), input.period().toString(), currency.getCurrencyCode(), "OPEN",
-                planReference, input.quota(), plain(credited), attainment == null ? null : plain(attainment), lines,
-                awardLines, totals,
-                progress(facts, decisions, credited));
+                planReference, input.quota(), Money.of(plain(credited), currency),
+                attainment == null ? null : plain(attainment), lines, awardLines, totals,
+                progress(facts, decisions, credited, currency));
     }
 
     private static Line spifLine(Plan plan, Source source, CreditFact credit, SpifPayout payout) {
@@ -379,21 +387,23 @@ public final class CommissionEngine {
                 exact = base.multiply(rate);
             }
         }
-        BigDecimal amount = Money.round(exact, plan.currency());
+        Money amount = Money.of(exact, plan.currency()).rounded();
         Trace trace = new Trace(source, plan.reference(), List.of("spif: match", payout.rule()),
                 new RateTrace(rate, payout.spif().source() + ".award", rate), List.of(), null, base, exact, amount);
         return new Line(credit.transactionId(), Statement.SPIF, spif.id(), base, rate, amount, trace);
     }
 
-    private static Progress progress(EngineFacts facts, Decisions decisions, BigDecimal credited) {
+    private static Progress progress(EngineFacts facts, Decisions decisions, BigDecimal credited,
+                                     java.util.Currency currency) {
         String band = null;
-        BigDecimal nextAt = null;
-        BigDecimal toNext = null;
+        Money nextAt = null;
+        Money toNext = null;
         for (BandFact candidate : facts.bands()) {
             if (candidate.coversPosition(credited)) {
                 band = candidate.label();
-                nextAt = candidate.upper() == null ? null : plain(candidate.upper());
-                toNext = candidate.upper() == null ? null : plain(candidate.upper().subtract(credited));
+                nextAt = candidate.upper() == null ? null : Money.of(plain(candidate.upper()), currency);
+                toNext = candidate.upper() == null ? null
+                        : Money.of(plain(candidate.upper().subtract(credited)), currency);
             }
         }
         List<SpifProgress> progress = new ArrayList<>(decisions.spifProgress());
@@ -414,10 +424,10 @@ public final class CommissionEngine {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static BigDecimal sum(List<Line> lines, java.util.Currency currency) {
-        BigDecimal total = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
+    private static Money sum(List<Line> lines, java.util.Currency currency) {
+        Money total = Money.zero(currency);
         for (Line line : lines) {
-            total = total.add(line.amount());
+            total = total.plus(line.amount());
         }
         return total;
     }

@@ -4,6 +4,7 @@ import dealdesk.commission.Transaction;
 import dealdesk.commission.engine.PlanFacts.BandFact;
 import dealdesk.commission.engine.Statement.AwardLine;
 import dealdesk.commission.engine.Statement.Line;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +32,9 @@ public final class Estimator {
             String username,
             String period,
             String currency,
-            BigDecimal amount,
-            BigDecimal earnedBefore,
-            BigDecimal earnedAfter,
+            Money amount,
+            Money earnedBefore,
+            Money earnedAfter,
             BigDecimal attainmentBefore,
             BigDecimal attainmentAfter,
             String bandBefore,
@@ -59,14 +60,16 @@ public final class Estimator {
         awards.removeAll(before.awards());
         List<String> entered = new ArrayList<>();
         if (current.plan().tiers() != null && (current.quota() != null || !current.plan().needsQuota())) {
-            for (BandFact band : CommissionEngine.bands(current.plan(), current.quota())) {
-                if (band.lower().compareTo(before.credited()) > 0 && band.lower().compareTo(after.credited()) <= 0) {
+            BigDecimal quota = current.quota() == null ? null : current.quota().amount();
+            for (BandFact band : CommissionEngine.bands(current.plan(), quota)) {
+                if (band.lower().compareTo(before.credited().amount()) > 0
+                        && band.lower().compareTo(after.credited().amount()) <= 0) {
                     entered.add(band.label());
                 }
             }
         }
         return new Estimate(current.username(), current.period().toString(), after.currency(),
-                after.totals().earned().subtract(before.totals().earned()), before.totals().earned(),
+                after.totals().earned().minus(before.totals().earned()), before.totals().earned(),
                 after.totals().earned(), before.attainment(), after.attainment(), before.progress().band(),
                 after.progress().band(), entered, added, replaced, awards);
     }
@@ -94,7 +97,8 @@ public final class Estimator {
 
     private record Key(String transactionId, String component, String band, BigDecimal amount) {
         static Key of(Line line) {
-            return new Key(line.transactionId(), line.component(), line.band(), line.amount().stripTrailingZeros());
+            return new Key(line.transactionId(), line.component(), line.band(),
+                    line.amount().amount().stripTrailingZeros());
         }
     }
 }

@@ -1,12 +1,14 @@
 package dealdesk.commission.engine;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * One user's commission statement for one period, in the shape of
  * GET /api/v1/statements/{username}/{period}. Amounts in lines are rounded to
- * the currency's minor unit; totals are sums of rounded lines.
+ * the currency's minor unit; totals are sums of rounded lines. Every amount is
+ * Money in the statement's currency (JSON: plain numbers beside {@code currency}).
  */
 public record Statement(
         String username,
@@ -14,8 +16,8 @@ public record Statement(
         String currency,
         String status,
         String plan,
-        BigDecimal quota,
-        BigDecimal credited,
+        Money quota,
+        Money credited,
         BigDecimal attainment,
         List<Line> lines,
         List<AwardLine> awards,
@@ -24,8 +26,8 @@ public record Statement(
         List<AdjustmentLine> adjustments) {
 
     /** As computed by the engine: finance's adjustments are laid over it when it is read. */
-    public Statement(String username, String period, String currency, String status, String plan, BigDecimal quota,
-                     BigDecimal credited, BigDecimal attainment, List<Line> lines, List<AwardLine> awards, Totals totals,
+    public Statement(String username, String period, String currency, String status, String plan, Money quota,
+                     Money credited, BigDecimal attainment, List<Line> lines, List<AwardLine> awards, Totals totals,
                      Progress progress) {
         this(username, period, currency, status, plan, quota, credited, attainment, lines, awards, totals, progress,
                 List.of());
@@ -37,29 +39,32 @@ public record Statement(
     public static final String PRIOR_PERIOD_CLAWBACK = "PRIOR_PERIOD_CLAWBACK";
     public static final String CAP = "CAP";
 
-    /** rate is the effective rate applied to baseAmount (for a PER_UNIT SPIF: the amount per unit). */
+    /**
+     * rate is the effective rate applied to baseAmount (for a PER_UNIT SPIF: baseAmount is units and rate
+     * the amount per unit); amount is rounded to the currency's minor unit.
+     */
     public record Line(String transactionId, String component, String band, BigDecimal baseAmount, BigDecimal rate,
-                       BigDecimal amount, Trace trace) {
+                       Money amount, Trace trace) {
     }
 
     /** A non-cash SPIF award: listed with its value, never paid. */
-    public record AwardLine(String spif, String type, String description, BigDecimal value) {
+    public record AwardLine(String spif, String type, String description, Money value) {
     }
 
     /**
      * A finance adjustment: kind MANUAL, DISPUTE or PRIOR_PERIOD; sourcePeriod names the
      * closed period a prior-period adjustment corrects.
      */
-    public record AdjustmentLine(long id, String kind, BigDecimal amount, String reason, String sourcePeriod) {
+    public record AdjustmentLine(long id, String kind, Money amount, String reason, String sourcePeriod) {
     }
 
     /** earned: cash commission and SPIFs after the cap; payable = earned + adjustments + drawPaid - drawRecovered. */
-    public record Totals(BigDecimal earned, BigDecimal adjustments, BigDecimal drawPaid, BigDecimal drawRecovered,
-                         BigDecimal payable, BigDecimal drawBalance) {
+    public record Totals(Money earned, Money adjustments, Money drawPaid, Money drawRecovered, Money payable,
+                         Money drawBalance) {
     }
 
     /** Where the user stands: the band reached, what is left to the next, and each SPIF's progress. */
-    public record Progress(String band, BigDecimal nextBandAt, BigDecimal toNextBand, List<SpifStatus> spifs) {
+    public record Progress(String band, Money nextBandAt, Money toNextBand, List<SpifStatus> spifs) {
     }
 
     /** e.g. 7 of 10 units toward a trip. measure is "units" or "amount". */
@@ -80,15 +85,15 @@ public record Statement(
             BandTrace band,
             BigDecimal baseAmount,
             BigDecimal exact,
-            BigDecimal result) {
+            Money result) {
     }
 
     /** The credit: transaction, deal, split percent of the basis amount, and the credited amount. */
-    public record Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
-                         BigDecimal credit, dealdesk.commission.Transaction.Conversion conversion) {
+    public record Source(String transactionId, String dealId, String username, Money basis, BigDecimal splitPercent,
+                         Money credit, dealdesk.commission.Transaction.Conversion conversion) {
 
-        public Source(String transactionId, String dealId, String username, BigDecimal basis, BigDecimal splitPercent,
-                      BigDecimal credit) {
+        public Source(String transactionId, String dealId, String username, Money basis, BigDecimal splitPercent,
+                      Money credit) {
             this(transactionId, dealId, username, basis, splitPercent, credit, null);
         }
 
@@ -105,8 +110,8 @@ public record Statement(
     }
 
     /** The band, its plan path, its rate or multiplier, and the slice of the credit paid in it. */
-    public record BandTrace(String label, String source, BigDecimal rate, BigDecimal multiplier, BigDecimal sliceFrom,
-                            BigDecimal sliceTo) {
+    public record BandTrace(String label, String source, BigDecimal rate, BigDecimal multiplier, Money sliceFrom,
+                            Money sliceTo) {
     }
 
     /** The statement with each line's trace naming the exchange rate its transaction was converted at. */
@@ -131,15 +136,24 @@ public record Statement(
                 totals, progress, adjustments);
     }
 
+    /** The statement's currency. */
+    public java.util.Currency currencyUnit() {
+        return Money.currency(currency);
+    }
+
+    /** Zero in the statement's currency, at its minor unit. */
+    public Money zero() {
+        return Money.zero(currencyUnit());
+    }
+
     public Statement withStatus(String newStatus) {
         return new Statement(username, period, currency, newStatus, plan, quota, credited, attainment, lines, awards,
                 totals, progress, adjustments);
     }
 
     /** The statement with finance's adjustments listed and counted in totals.adjustments and payable. */
-    public Statement withAdjustments(List<AdjustmentLine> newAdjustments, BigDecimal adjustmentsTotal) {
-        BigDecimal payable = totals.earned().add(adjustmentsTotal).add(totals.drawPaid())
-                .subtract(totals.drawRecovered());
+    public Statement withAdjustments(List<AdjustmentLine> newAdjustments, Money adjustmentsTotal) {
+        Money payable = totals.earned().plus(adjustmentsTotal).plus(totals.drawPaid()).minus(totals.drawRecovered());
         Totals adjusted = new Totals(totals.earned(), adjustmentsTotal, totals.drawPaid(), totals.drawRecovered(),
                 payable, totals.drawBalance());
         return new Statement(username, period, currency, status, plan, quota, credited, attainment, lines, awards,

@@ -3,7 +3,7 @@ package dealdesk.commission.engine;
 import dealdesk.commission.Transaction;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.Period;
-import java.math.BigDecimal;
+import dealdesk.common.Money;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,14 +17,14 @@ public record StatementInput(
         Plan plan,
         String username,
         Period period,
-        BigDecimal quota,
+        Money quota,
         List<Transaction> transactions,
         List<CarriedClawback> carriedClawbacks,
-        BigDecimal drawBalance) {
+        Money drawBalance) {
 
     /** A credit paid in a closed period whose deal was cancelled within the window: reversed here. */
     public record CarriedClawback(String transactionId, String dealId, String paidIn, LocalDate cancelledOn,
-                                  BigDecimal amountPaid) {
+                                  Money amountPaid) {
     }
 
     public StatementInput withTransactions(List<Transaction> newTransactions) {

@@ -11,6 +11,7 @@ import dealdesk.commission.TransactionParser;
 import dealdesk.commission.engine.Statement.Line;
 import dealdesk.commission.engine.StatementInput.CarriedClawback;
 import dealdesk.commission.plan.Plan;
+import dealdesk.common.Money;
 import dealdesk.common.Period;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,11 +48,11 @@ class EngineLayersTest {
             Statement alice = ENGINE.compute(input(plan(BASE), "alice", Q4, null, transactions));
             Statement bob = ENGINE.compute(input(plan(BASE), "bob", Q4, null, transactions));
 
-            assertThat(alice.credited()).isEqualByComparingTo("70000");
-            assertThat(alice.totals().earned()).isEqualByComparingTo("7000.00");
+            assertThat(alice.credited().amount()).isEqualByComparingTo("70000");
+            assertThat(alice.totals().earned().amount()).isEqualByComparingTo("7000.00");
             assertThat(alice.lines().get(0).trace().source().splitPercent()).isEqualByComparingTo("70");
-            assertThat(bob.credited()).isEqualByComparingTo("30000");
-            assertThat(bob.totals().earned()).isEqualByComparingTo("3000.00");
+            assertThat(bob.credited().amount()).isEqualByComparingTo("30000");
+            assertThat(bob.totals().earned().amount()).isEqualByComparingTo("3000.00");
         }
 
         @Test
@@ -74,11 +75,11 @@ class EngineLayersTest {
             Plan acv = plan(BASE.replace("creditBasis: AMOUNT", "creditBasis: ACV"));
             Transaction deal = csv("T1,D1,2026-10-10,A,CORE,1,36000,USD,RETAIL,NEW,alice:100\n").get(0);
             Transaction withAcv = new Transaction(deal.id(), deal.dealId(), deal.closeDate(), deal.product(), deal.amount(),
-                    deal.currency(), new Transaction.Values(new BigDecimal("12000"), new BigDecimal("36000")), deal.splits(), null);
+                    new Transaction.Values(Money.of("12000", "USD"), Money.of("36000", "USD")), deal.splits(), null);
 
-            assertThat(ENGINE.compute(input(acv, "alice", Q4, null, List.of(withAcv))).totals().earned())
+            assertThat(ENGINE.compute(input(acv, "alice", Q4, null, List.of(withAcv))).totals().earned().amount())
                     .isEqualByComparingTo("1200.00");
-            assertThat(ENGINE.compute(input(acv, "alice", Q4, null, List.of(deal))).totals().earned())
+            assertThat(ENGINE.compute(input(acv, "alice", Q4, null, List.of(deal))).totals().earned().amount())
                     .isEqualByComparingTo("3600.00");
         }
     }
@@ -100,7 +101,7 @@ class EngineLayersTest {
 
             Statement statement = ENGINE.compute(input(plan, "alice", Q4, null, transactions));
 
-            assertThat(statement.lines()).extracting(Line::amount).usingElementComparator(BigDecimal::compareTo)
+            assertThat(statement.lines()).extracting(line -> line.amount().amount()).usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("200.00"), new BigDecimal("300.00"), new BigDecimal("100.00"));
             assertThat(statement.lines().get(1).trace().rate().source()).isEqualTo("productRates[1]");
         }
@@ -113,7 +114,7 @@ class EngineLayersTest {
                     csv("T1,D1,2026-10-10,A,CORE,1,50000,USD,RETAIL,NEW,alice:100\n")));
 
             assertThat(statement.lines().get(0).rate()).isEqualByComparingTo("0.10");
-            assertThat(statement.totals().earned()).isEqualByComparingTo("5000.00");
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("5000.00");
         }
     }
 
@@ -138,9 +139,9 @@ class EngineLayersTest {
 
             // 0.10 x 1.10 x 1.20 x 1.05 = 0.1386 on the 21st day; the 22nd is outside the window
             assertThat(statement.lines().get(0).rate()).isEqualByComparingTo("0.1386");
-            assertThat(statement.lines().get(0).amount()).isEqualByComparingTo("1386.00");
+            assertThat(statement.lines().get(0).amount().amount()).isEqualByComparingTo("1386.00");
             assertThat(statement.lines().get(1).rate()).isEqualByComparingTo("0.132");
-            assertThat(statement.lines().get(1).amount()).isEqualByComparingTo("1320.00");
+            assertThat(statement.lines().get(1).amount().amount()).isEqualByComparingTo("1320.00");
         }
 
         @Test
@@ -153,7 +154,7 @@ class EngineLayersTest {
 
             Statement statement = ENGINE.compute(input(plan, "alice", Period.parse("2026-11"), null, transactions));
 
-            assertThat(statement.lines()).extracting(Line::amount).usingElementComparator(BigDecimal::compareTo)
+            assertThat(statement.lines()).extracting(line -> line.amount().amount()).usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"));
         }
     }
@@ -176,9 +177,9 @@ class EngineLayersTest {
                     csv("T1,D1,2026-10-10,A,CORE,1,250000,USD,RETAIL,NEW,alice:100\n")));
 
             assertThat(statement.lines()).extracting(Line::band).containsExactly("0-100000", "100000-200000", "200000+");
-            assertThat(statement.lines()).extracting(Line::amount).usingElementComparator(BigDecimal::compareTo)
+            assertThat(statement.lines()).extracting(line -> line.amount().amount()).usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("7500.00"));
-            assertThat(statement.totals().earned()).isEqualByComparingTo("22500.00");
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("22500.00");
             assertThat(statement.progress().band()).isEqualTo("200000+");
         }
 
@@ -190,8 +191,8 @@ class EngineLayersTest {
                     """)));
 
             assertThat(statement.lines()).extracting(Line::band).containsExactly("0-100000", "100000-200000");
-            assertThat(statement.lines().get(1).amount()).isEqualByComparingTo("100.00");
-            assertThat(statement.progress().toNextBand()).isEqualByComparingTo("99000");
+            assertThat(statement.lines().get(1).amount().amount()).isEqualByComparingTo("100.00");
+            assertThat(statement.progress().toNextBand().amount()).isEqualByComparingTo("99000");
         }
 
         @Test
@@ -213,10 +214,10 @@ class EngineLayersTest {
             Statement decelerated = ENGINE.compute(input(plan(BASE + tiers), "alice", Q4, "100000", belowHalf));
             Statement atEdge = ENGINE.compute(input(plan(BASE + tiers), "alice", Q4, "100000", exactlyHalf));
 
-            assertThat(decelerated.totals().earned()).isEqualByComparingTo("2000.00");
+            assertThat(decelerated.totals().earned().amount()).isEqualByComparingTo("2000.00");
             assertThat(atEdge.attainment()).isEqualByComparingTo("0.5");
             assertThat(atEdge.lines()).extracting(Line::band).containsExactly("0.5+", "0.5+");
-            assertThat(atEdge.totals().earned()).isEqualByComparingTo("5000.00");
+            assertThat(atEdge.totals().earned().amount()).isEqualByComparingTo("5000.00");
         }
     }
 
@@ -245,11 +246,11 @@ class EngineLayersTest {
 
             List<Line> spifs = component(statement, "SPIF");
             assertThat(spifs).extracting(Line::band).containsExactly("pct", "flat", "pct", "ten-y");
-            assertThat(spifs).extracting(Line::amount).usingElementComparator(BigDecimal::compareTo)
+            assertThat(spifs).extracting(line -> line.amount().amount()).usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("200.00"), new BigDecimal("250.00"), new BigDecimal("100.00"),
                             new BigDecimal("1000.00"));
             // commission 1,700 + SPIFs 1,550
-            assertThat(statement.totals().earned()).isEqualByComparingTo("3250.00");
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("3250.00");
             assertThat(statement.awards()).isEmpty();
         }
 
@@ -276,9 +277,9 @@ class EngineLayersTest {
             assertThat(november.awards()).isEmpty();
             assertThat(december.awards()).singleElement().satisfies(award -> {
                 assertThat(award.description()).isEqualTo("Watch");
-                assertThat(award.value()).isEqualByComparingTo("800");
+                assertThat(award.value().amount()).isEqualByComparingTo("800");
             });
-            assertThat(december.totals().earned()).isEqualByComparingTo("6000.00");
+            assertThat(december.totals().earned().amount()).isEqualByComparingTo("6000.00");
         }
     }
 
@@ -292,8 +293,8 @@ class EngineLayersTest {
                     csv("T1,D1,2026-10-10,A,CORE,1,80000,USD,RETAIL,NEW,alice:100\n")));
 
             assertThat(component(statement, "CAP")).singleElement()
-                    .satisfies(line -> assertThat(line.amount()).isEqualByComparingTo("-3000.00"));
-            assertThat(statement.totals().earned()).isEqualByComparingTo("5000.00");
+                    .satisfies(line -> assertThat(line.amount().amount()).isEqualByComparingTo("-3000.00"));
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("5000.00");
         }
 
         @Test
@@ -311,27 +312,27 @@ class EngineLayersTest {
 
             assertThat(component(statement, "CLAWBACK")).singleElement().satisfies(line -> {
                 assertThat(line.transactionId()).isEqualTo("T1");
-                assertThat(line.amount()).isEqualByComparingTo("-1100.00");
+                assertThat(line.amount().amount()).isEqualByComparingTo("-1100.00");
                 assertThat(line.trace().rules()).containsExactly("clawback: cancelled within window");
             });
             // T2 was cancelled 91 days after it closed: outside the window, kept
-            assertThat(statement.totals().earned()).isEqualByComparingTo("1100.00");
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("1100.00");
         }
 
         @Test
         void aClawbackOfAClosedPeriodIsAnAdjustmentLineInTheOpenPeriod() {
             StatementInput input = new StatementInput(plan(BASE), "alice", Period.parse("2027-Q1"), null,
                     csv("T5,D5,2027-01-15,A,CORE,1,10000,USD,RETAIL,NEW,alice:100\n"),
-                    List.of(new CarriedClawback("T1", "D1", "2026-Q4", LocalDate.parse("2027-01-05"), new BigDecimal("1100.00"))),
-                    BigDecimal.ZERO);
+                    List.of(new CarriedClawback("T1", "D1", "2026-Q4", LocalDate.parse("2027-01-05"), Money.of("1100.00", "USD"))),
+                    Money.of("0", "USD"));
 
             Statement statement = ENGINE.compute(input);
 
             assertThat(component(statement, "PRIOR_PERIOD_CLAWBACK")).singleElement()
-                    .satisfies(line -> assertThat(line.amount()).isEqualByComparingTo("-1100.00"));
-            assertThat(statement.totals().earned()).isEqualByComparingTo("1000.00");
-            assertThat(statement.totals().adjustments()).isEqualByComparingTo("-1100.00");
-            assertThat(statement.totals().payable()).isEqualByComparingTo("-100.00");
+                    .satisfies(line -> assertThat(line.amount().amount()).isEqualByComparingTo("-1100.00"));
+            assertThat(statement.totals().earned().amount()).isEqualByComparingTo("1000.00");
+            assertThat(statement.totals().adjustments().amount()).isEqualByComparingTo("-1100.00");
+            assertThat(statement.totals().payable().amount()).isEqualByComparingTo("-100.00");
         }
     }
 
@@ -341,39 +342,39 @@ class EngineLayersTest {
 
         @Test
         void aRecoverableDrawIsPaidThenRecoveredAcrossThreePeriods() {
-            Statement october = month(recoverable, "2026-10", "5000", BigDecimal.ZERO);
+            Statement october = month(recoverable, "2026-10", "5000", Money.of("0", "USD"));
             Statement november = month(recoverable, "2026-11", "20000", october.totals().drawBalance());
             Statement december = month(recoverable, "2026-12", "40000", november.totals().drawBalance());
 
-            assertThat(october.totals().earned()).isEqualByComparingTo("500.00");
-            assertThat(october.totals().drawPaid()).isEqualByComparingTo("1000.00");
-            assertThat(october.totals().payable()).isEqualByComparingTo("1500.00");
-            assertThat(october.totals().drawBalance()).isEqualByComparingTo("1000.00");
+            assertThat(october.totals().earned().amount()).isEqualByComparingTo("500.00");
+            assertThat(october.totals().drawPaid().amount()).isEqualByComparingTo("1000.00");
+            assertThat(october.totals().payable().amount()).isEqualByComparingTo("1500.00");
+            assertThat(october.totals().drawBalance().amount()).isEqualByComparingTo("1000.00");
 
-            assertThat(november.totals().drawPaid()).isEqualByComparingTo("0");
-            assertThat(november.totals().drawRecovered()).isEqualByComparingTo("500.00");
-            assertThat(november.totals().payable()).isEqualByComparingTo("1500.00");
-            assertThat(november.totals().drawBalance()).isEqualByComparingTo("500.00");
+            assertThat(november.totals().drawPaid().amount()).isEqualByComparingTo("0");
+            assertThat(november.totals().drawRecovered().amount()).isEqualByComparingTo("500.00");
+            assertThat(november.totals().payable().amount()).isEqualByComparingTo("1500.00");
+            assertThat(november.totals().drawBalance().amount()).isEqualByComparingTo("500.00");
 
-            assertThat(december.totals().drawRecovered()).isEqualByComparingTo("500.00");
-            assertThat(december.totals().payable()).isEqualByComparingTo("3500.00");
-            assertThat(december.totals().drawBalance()).isEqualByComparingTo("0");
+            assertThat(december.totals().drawRecovered().amount()).isEqualByComparingTo("500.00");
+            assertThat(december.totals().payable().amount()).isEqualByComparingTo("3500.00");
+            assertThat(december.totals().drawBalance().amount()).isEqualByComparingTo("0");
         }
 
         @Test
         void aNonRecoverableDrawIsNeverRecovered() {
             Plan plan = plan(BASE.replace("QUARTER", "MONTH") + "draw: { amount: 1500, recoverable: false }\n");
 
-            Statement october = month(plan, "2026-10", "5000", BigDecimal.ZERO);
+            Statement october = month(plan, "2026-10", "5000", Money.of("0", "USD"));
             Statement november = month(plan, "2026-11", "40000", october.totals().drawBalance());
 
-            assertThat(october.totals().drawPaid()).isEqualByComparingTo("1000.00");
-            assertThat(october.totals().drawBalance()).isEqualByComparingTo("0");
-            assertThat(november.totals().drawRecovered()).isEqualByComparingTo("0");
-            assertThat(november.totals().payable()).isEqualByComparingTo("4000.00");
+            assertThat(october.totals().drawPaid().amount()).isEqualByComparingTo("1000.00");
+            assertThat(october.totals().drawBalance().amount()).isEqualByComparingTo("0");
+            assertThat(november.totals().drawRecovered().amount()).isEqualByComparingTo("0");
+            assertThat(november.totals().payable().amount()).isEqualByComparingTo("4000.00");
         }
 
-        private Statement month(Plan plan, String period, String amount, BigDecimal balance) {
+        private Statement month(Plan plan, String period, String amount, Money balance) {
             Period month = Period.parse(period);
             List<Transaction> transactions = csv("T-" + period + ",D," + month.start().plusDays(4)
                     + ",A,CORE,1," + amount + ",USD,RETAIL,NEW,alice:100\n");

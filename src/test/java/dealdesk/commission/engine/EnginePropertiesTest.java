@@ -9,6 +9,7 @@ import dealdesk.commission.Transaction;
 import dealdesk.commission.Transaction.Product;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.plan.Plan;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import net.jqwik.api.constraints.Size;
 
 /** Properties of the engine over generated quarters of transactions. */
 class EnginePropertiesTest {
+    private static final java.util.Currency USD = java.util.Currency.getInstance("USD");
     private static final Plan MARGINAL = Fixtures.layeredPlan();
     private static final Plan RETROACTIVE = Fixtures.layeredPlan("mode: MARGINAL", "mode: RETROACTIVE");
 
@@ -33,7 +35,7 @@ class EnginePropertiesTest {
                                                    @ForAll("cuts") List<Integer> cuts) {
         List<Split> splits = splits(users, cuts);
         Transaction transaction = new Transaction("T1", "D1", LocalDate.parse("2026-11-01"),
-                new Product("A", "CORE", new BigDecimal("3"), "RETAIL", "NEW"), amount, "USD", Transaction.Values.NONE,
+                new Product("A", "CORE", new BigDecimal("3"), "RETAIL", "NEW"), Money.of(amount, USD), Transaction.Values.NONE,
                 splits, null);
 
         BigDecimal credited = BigDecimal.ZERO;
@@ -55,8 +57,8 @@ class EnginePropertiesTest {
         StatementInput marginal = Fixtures.input(MARGINAL, "alice", Q4, "5000000", transactions);
         StatementInput retroactive = Fixtures.input(RETROACTIVE, "alice", Q4, "5000000", transactions);
 
-        assertThat(ENGINE.compute(marginal).totals().earned())
-                .isEqualByComparingTo(ENGINE.compute(retroactive).totals().earned());
+        assertThat(ENGINE.compute(marginal).totals().earned().amount())
+                .isEqualByComparingTo(ENGINE.compute(retroactive).totals().earned().amount());
     }
 
     @Property(tries = 100)
@@ -71,13 +73,13 @@ class EnginePropertiesTest {
 
         Estimator.Estimate estimate = new Estimator(ENGINE)
                 .estimate(Fixtures.input(plan, "alice", Q4, String.valueOf(quota), closed), hypothetical);
-        BigDecimal with = ENGINE.compute(Fixtures.input(plan, "alice", Q4, String.valueOf(quota), all)).totals().earned();
-        BigDecimal without = ENGINE.compute(Fixtures.input(plan, "alice", Q4, String.valueOf(quota), closed)).totals().earned();
+        BigDecimal with = ENGINE.compute(Fixtures.input(plan, "alice", Q4, String.valueOf(quota), all)).totals().earned().amount();
+        BigDecimal without = ENGINE.compute(Fixtures.input(plan, "alice", Q4, String.valueOf(quota), closed)).totals().earned().amount();
 
-        assertThat(estimate.amount()).isEqualByComparingTo(with.subtract(without));
-        BigDecimal addedMinusReplaced = estimate.lines().stream().map(Statement.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .subtract(estimate.replaced().stream().map(Statement.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        assertThat(addedMinusReplaced).isEqualByComparingTo(estimate.amount());
+        assertThat(estimate.amount().amount()).isEqualByComparingTo(with.subtract(without));
+        BigDecimal addedMinusReplaced = estimate.lines().stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(estimate.replaced().stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(addedMinusReplaced).isEqualByComparingTo(estimate.amount().amount());
     }
 
     @Property(tries = 100)
@@ -116,13 +118,13 @@ class EnginePropertiesTest {
                                       new Split("bob", BigDecimal.valueOf(100 - alicePercent)));
                     return new Transaction("T", "D", LocalDate.parse("2026-10-01").plusDays(day),
                             new Product(sku, sku.equals("Z") ? "LEGACY" : "CORE", BigDecimal.valueOf(units), industry, "NEW"),
-                            amount, "USD", Transaction.Values.NONE, splits, null);
+                            Money.of(amount, USD), Transaction.Values.NONE, splits, null);
                 });
         return transaction.list().ofMaxSize(30).map(list -> {
             List<Transaction> numbered = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 Transaction t = list.get(i);
-                numbered.add(new Transaction("T" + i, "D" + (i / 2), t.closeDate(), t.product(), t.amount(), t.currency(),
+                numbered.add(new Transaction("T" + i, "D" + (i / 2), t.closeDate(), t.product(), t.amount(),
                         t.values(), t.splits(), null));
             }
             return numbered;
@@ -130,7 +132,7 @@ class EnginePropertiesTest {
     }
 
     private static Transaction renamed(Transaction t) {
-        return new Transaction("E-" + t.id(), "E-" + t.dealId(), t.closeDate(), t.product(), t.amount(), t.currency(),
+        return new Transaction("E-" + t.id(), "E-" + t.dealId(), t.closeDate(), t.product(), t.amount(),
                 t.values(), t.splits(), null);
     }
 

@@ -8,6 +8,7 @@ import dealdesk.common.Period;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ public final class Fixtures {
     }
 
     public static StatementInput input(Plan plan, String username, Period period, String quota, List<Transaction> transactions) {
-        return new StatementInput(plan, username, period, quota == null ? null : new BigDecimal(quota), transactions,
-                List.of(), BigDecimal.ZERO);
+        return new StatementInput(plan, username, period, quota == null ? null : Money.of(new BigDecimal(quota), plan.currency()),
+                transactions, List.of(), Money.zero(plan.currency()));
     }
 
     public static Plan plan(String yaml) {

@@ -20,36 +20,36 @@ class LayeredExampleTest {
     void marginalQuarterPays38540WithTheHawaiiTripListedNotPaid() {
         Statement statement = ENGINE.compute(input(layeredPlan(), "alice", Q4, "200000", layeredTransactions()));
 
-        assertThat(statement.totals().earned()).isEqualByComparingTo("38540.00");
-        assertThat(statement.credited()).isEqualByComparingTo("220000");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("38540.00");
+        assertThat(statement.credited().amount()).isEqualByComparingTo("220000");
         assertThat(statement.attainment()).isEqualByComparingTo("1.10");
         List<Line> commission = statement.lines().stream().filter(line -> line.component().equals("COMMISSION")).toList();
         assertThat(commission).extracting(Line::transactionId).containsExactly("T1", "T2", "T3", "T4", "T4");
-        assertThat(commission.get(0).amount()).isEqualByComparingTo("7875.00");
+        assertThat(commission.get(0).amount().amount()).isEqualByComparingTo("7875.00");
         assertThat(commission.get(0).rate()).isEqualByComparingTo("0.1575");
-        assertThat(commission.get(1).amount()).isEqualByComparingTo("8800.00");
+        assertThat(commission.get(1).amount().amount()).isEqualByComparingTo("8800.00");
         assertThat(commission.get(1).rate()).isEqualByComparingTo("0.22");
-        assertThat(commission.get(2).amount()).isEqualByComparingTo("1500.00");
+        assertThat(commission.get(2).amount().amount()).isEqualByComparingTo("1500.00");
         assertThat(commission.get(3).baseAmount()).isEqualByComparingTo("80000");
         assertThat(commission.get(3).rate()).isEqualByComparingTo("0.1815");
-        assertThat(commission.get(3).amount()).isEqualByComparingTo("14520.00");
+        assertThat(commission.get(3).amount().amount()).isEqualByComparingTo("14520.00");
         assertThat(commission.get(3).band()).isEqualTo("0-1");
         assertThat(commission.get(4).baseAmount()).isEqualByComparingTo("20000");
         assertThat(commission.get(4).rate()).isEqualByComparingTo("0.27225");
-        assertThat(commission.get(4).amount()).isEqualByComparingTo("5445.00");
+        assertThat(commission.get(4).amount().amount()).isEqualByComparingTo("5445.00");
         assertThat(commission.get(4).band()).isEqualTo("1+");
 
         Line spif = statement.lines().stream().filter(line -> line.component().equals("SPIF")).findFirst().orElseThrow();
         assertThat(spif.transactionId()).isEqualTo("T2");
-        assertThat(spif.amount()).isEqualByComparingTo("400.00");
+        assertThat(spif.amount().amount()).isEqualByComparingTo("400.00");
 
         assertThat(statement.awards()).singleElement().satisfies(award -> {
             assertThat(award.spif()).isEqualTo("hawaii");
             assertThat(award.type()).isEqualTo("NON_CASH");
             assertThat(award.description()).isEqualTo("Trip to Hawaii");
-            assertThat(award.value()).isEqualByComparingTo("5000");
+            assertThat(award.value().amount()).isEqualByComparingTo("5000");
         });
-        assertThat(statement.totals().payable()).isEqualByComparingTo("38540.00");
+        assertThat(statement.totals().payable().amount()).isEqualByComparingTo("38540.00");
     }
 
     @Test
@@ -69,10 +69,10 @@ class LayeredExampleTest {
         assertThat(trace.factors()).extracting(Statement.Factor::source).containsExactly("multipliers[0]", "timing[0] LAST_DAYS 14");
         assertThat(trace.band().label()).isEqualTo("1+");
         assertThat(trace.band().multiplier()).isEqualByComparingTo("1.5");
-        assertThat(trace.band().sliceFrom()).isEqualByComparingTo("200000");
-        assertThat(trace.band().sliceTo()).isEqualByComparingTo("220000");
+        assertThat(trace.band().sliceFrom().amount()).isEqualByComparingTo("200000");
+        assertThat(trace.band().sliceTo().amount()).isEqualByComparingTo("220000");
         assertThat(trace.baseAmount()).isEqualByComparingTo("20000");
-        assertThat(trace.result()).isEqualByComparingTo("5445.00");
+        assertThat(trace.result().amount()).isEqualByComparingTo("5445.00");
     }
 
     @Test
@@ -81,11 +81,11 @@ class LayeredExampleTest {
                 "alice", Q4, "200000", layeredTransactions()));
 
         List<Line> commission = statement.lines().stream().filter(line -> line.component().equals("COMMISSION")).toList();
-        assertThat(commission).extracting(Line::amount).usingElementComparator(java.math.BigDecimal::compareTo)
+        assertThat(commission).extracting(line -> line.amount().amount()).usingElementComparator(java.math.BigDecimal::compareTo)
                 .containsExactly(new java.math.BigDecimal("11812.50"), new java.math.BigDecimal("13200.00"),
                         new java.math.BigDecimal("2250.00"), new java.math.BigDecimal("27225.00"));
         assertThat(commission).allSatisfy(line -> assertThat(line.band()).isEqualTo("1+"));
-        assertThat(statement.totals().earned()).isEqualByComparingTo("54887.50");
+        assertThat(statement.totals().earned().amount()).isEqualByComparingTo("54887.50");
     }
 
     @Test
@@ -95,12 +95,12 @@ class LayeredExampleTest {
 
         Estimate estimate = new Estimator(ENGINE).estimate(input(layeredPlan(), "alice", Q4, "200000", closed), List.of(t4));
 
-        assertThat(estimate.amount()).isEqualByComparingTo("19965.00");
+        assertThat(estimate.amount().amount()).isEqualByComparingTo("19965.00");
         assertThat(estimate.attainmentBefore()).isEqualByComparingTo("0.60");
         assertThat(estimate.attainmentAfter()).isEqualByComparingTo("1.10");
         assertThat(estimate.bandsEntered()).containsExactly("1+");
         assertThat(estimate.awards()).extracting(Statement.AwardLine::spif).containsExactly("hawaii");
-        assertThat(estimate.lines()).extracting(Line::amount).usingElementComparator(java.math.BigDecimal::compareTo)
+        assertThat(estimate.lines()).extracting(line -> line.amount().amount()).usingElementComparator(java.math.BigDecimal::compareTo)
                 .containsExactly(new java.math.BigDecimal("14520.00"), new java.math.BigDecimal("5445.00"));
         assertThat(estimate.replaced()).isEmpty();
     }
