@@ -113,7 +113,7 @@ public class ConfigurationRuleService {
         validation.require(request.maxQuantity() == null || request.minQuantity() == null
                 || request.maxQuantity().compareTo(request.minQuantity()) >= 0, "maxQuantity",
                 "must be at least minQuantity");
-        validation.throwIfInvalid();
+        validation.throwIfInvalid(RuleRequest.class);
         return new ConfigurationRule(id, request.kind(), request.subjectSku(), request.subjectFamily(),
                 request.targetSku(), request.targetFamily(), request.minQuantity(), request.maxQuantity(),
                 request.message().strip());

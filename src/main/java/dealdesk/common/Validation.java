@@ -8,7 +8,6 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * Collects field errors while a request is checked, then throws them all at
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
  */
 public final class Validation {
     private static final Validator VALIDATOR = Validators.newValidator();
-    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -62,7 +60,8 @@ public final class Validation {
         for (ConstraintViolation<Object> violation : VALIDATOR.validate(bean)) {
             found.add(new FieldError(join(prefix, path(violation.getPropertyPath())), violation.getMessage()));
         }
-        found.sort(Comparator.comparing((FieldError error) -> sortable(error.path()))
+        Comparator<String> order = fieldOrder(bean.getClass());
+        found.sort(Comparator.comparing((FieldError error) -> error.path().substring(prefix.length()), order)
                 .thenComparing(FieldError::message));
         return found;
     }
@@ -102,16 +101,52 @@ public final class Validation {
         return prefix.isEmpty() || path.startsWith("[") ? prefix + path : prefix + "." + path;
     }
 
-    /** Pads indices so that {@code rows[10]} sorts after {@code rows[9]}. */
-    private static String sortable(String path) {
-        Matcher matcher = INDEX.matcher(path);
-        StringBuilder padded = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(padded, "[" + "0".repeat(Math.max(0, 10 - matcher.group(1).length()))
-                    + matcher.group(1) + "]");
+    /**
+     * Orders paths as their fields stand in {@code type} and the records it holds ({@code tiers.bands[1].from}:
+     * tiers' place among the fields, then band 1, then from's place in a band), so a person reads the
+     * problems top to bottom; a path that names no field comes after those that do.
+     */
+    public static Comparator<String> fieldOrder(Class<?> type) {
+        return (left, right) -> compare(positions(type, left), positions(type, right));
+    }
+
+    private static List<Integer> positions(Class<?> root, String path) {
+        List<Integer> positions = new ArrayList<>();
+        java.lang.reflect.Type type = root;
+        for (String part : path.replace("[", ".[").split("\\.")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.startsWith("[") && part.endsWith("]") && part.length() > 2
+                    && part.substring(1, part.length() - 1).chars().allMatch(Character::isDigit)) {
+                positions.add(Integer.parseInt(part.substring(1, Math.min(part.length() - 1, 10))));
+                type = type instanceof java.lang.reflect.ParameterizedType list
+                        ? list.getActualTypeArguments()[0] : Object.class;
+                continue;
+            }
+            java.lang.reflect.RecordComponent[] components = type instanceof Class<?> c && c.isRecord()
+                    ? c.getRecordComponents() : new java.lang.reflect.RecordComponent[0];
+            int position = components.length;
+            type = Object.class;
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(part)) {
+                    position = i;
+                    type = components[i].getGenericType();
+                }
+            }
+            positions.add(position);
         }
-        matcher.appendTail(padded);
-        return padded.toString();
+        return positions;
+    }
+
+    private static int compare(List<Integer> left, List<Integer> right) {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int difference = Integer.compare(left.get(i), right.get(i));
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
     }
 
     public boolean hasErrors() {
@@ -125,6 +160,15 @@ public final class Validation {
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
+        }
+    }
+
+    /** As {@link #throwIfInvalid()}, the problems in the order of the fields of {@code request} ({@link #fieldOrder}). */
+    public void throwIfInvalid(Class<?> request) {
+        if (!errors.isEmpty()) {
+            List<FieldError> ordered = new ArrayList<>(errors);
+            ordered.sort(Comparator.comparing(FieldError::path, fieldOrder(request)));
+            throw ApiException.invalid(ordered);
         }
     }
 }

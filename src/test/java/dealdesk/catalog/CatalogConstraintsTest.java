@@ -57,7 +57,7 @@ class CatalogConstraintsTest {
                 .containsExactly("options[0].maxQuantity", "options[1]");
         assertThat(paths(error(send("POST", "/api/v1/configuration-rules", "{\"kind\":\"QUANTITY_LIMIT\","
                 + "\"subjectSku\":\"SUP-TAM\",\"minQuantity\":-1,\"maxQuantity\":1e400,\"message\":\"m\"}"), 422)))
-                .containsExactly("maxQuantity", "minQuantity");
+                .containsExactly("minQuantity", "maxQuantity");
     }
 
     @Test

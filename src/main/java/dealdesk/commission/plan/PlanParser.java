@@ -18,15 +18,9 @@ import dealdesk.commission.plan.Plan.Tiers;
 import dealdesk.commission.plan.Plan.TimingWindow;
 import dealdesk.common.ApiException;
 import dealdesk.common.Binding;
-import dealdesk.common.FieldError;
 import dealdesk.common.Validation;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -235,52 +229,8 @@ public final class PlanParser {
         return validation.errors().stream().anyMatch(error -> error.path().startsWith(prefix));
     }
 
-    /** Every problem, in the order of the document's fields, so a person reads them top to bottom. */
     private void throwIfInvalid() {
-        if (!validation.hasErrors()) {
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>(validation.errors());
-        errors.sort(Comparator.comparing(error -> order(error.path()), PlanParser::compare));
-        throw ApiException.invalid(errors);
-    }
-
-    /** {@code tiers.bands[1].from} as positions: tiers' place among the plan's fields, 1, from's among a band's. */
-    private static List<Integer> order(String path) {
-        List<Integer> positions = new ArrayList<>();
-        Type type = PlanDocument.class;
-        for (String part : path.replace("[", ".[").split("\\.")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.startsWith("[")) {
-                positions.add(Integer.parseInt(part.substring(1, part.length() - 1)));
-                type = type instanceof ParameterizedType list ? list.getActualTypeArguments()[0] : Object.class;
-                continue;
-            }
-            Class<?> record = type instanceof Class<?> c && c.isRecord() ? c : null;
-            RecordComponent[] components = record == null ? new RecordComponent[0] : record.getRecordComponents();
-            int position = components.length;
-            type = Object.class;
-            for (int i = 0; i < components.length; i++) {
-                if (components[i].getName().equals(part)) {
-                    position = i;
-                    type = components[i].getGenericType();
-                }
-            }
-            positions.add(position);
-        }
-        return positions;
-    }
-
-    private static int compare(List<Integer> left, List<Integer> right) {
-        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-            int difference = Integer.compare(left.get(i), right.get(i));
-            if (difference != 0) {
-                return difference;
-            }
-        }
-        return Integer.compare(left.size(), right.size());
+        validation.throwIfInvalid(PlanDocument.class);
     }
 
     private static Plan toPlan(PlanDocument document) {
