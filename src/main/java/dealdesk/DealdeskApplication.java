@@ -9,6 +9,8 @@ import dealdesk.catalog.CatalogService;
 import dealdesk.commission.BookingResource;
 import dealdesk.commission.CommissionServices;
 import dealdesk.commission.DealBookings;
+import dealdesk.commission.PendingBookingResource;
+import dealdesk.commission.PendingBookings;
 import dealdesk.commission.DealPipeline;
 import dealdesk.commission.InsightService;
 import dealdesk.commission.PlanResource;
@@ -154,7 +156,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
         QuoteService quotes = new QuoteService(jdbi, environment.getObjectMapper(), clock, quotePricer, users,
                 new DealsForQuotes(jdbi, users), config.getQuotes().validity());
         DealService deals = new DealService(jdbi, environment.getObjectMapper(), clock, users, quotes,
-                new DealBookings(commission.bookings()), config.getPipeline().buildAdvisor(commission.planLookup(), clock),
+                new DealBookings(commission.bookings(), config.getCommission().autoConfirmOwnBookings()),
+                config.getPipeline().buildAdvisor(commission.planLookup(), clock),
                 config.getDeals().closeDateHorizon());
         environment.jersey().register(new PricingResource(pricing, catalog, environment.getObjectMapper()));
         QuoteSearch quoteSearch = new QuoteSearch(jdbi, environment.getObjectMapper());
@@ -170,6 +173,8 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
                 commission.planLookup(), new DealPipeline(deals, quotes, users), clock);
         environment.jersey().register(new PlanResource(commission.plans()));
         environment.jersey().register(new BookingResource(commission.bookings()));
+        PendingBookings pendingBookings = new PendingBookings(jdbi, users, deals, quotes, commission);
+        environment.jersey().register(new PendingBookingResource(pendingBookings));
         environment.jersey().register(new StatementResource(commission.statements(), insights, users));
         environment.lifecycle().manage(new RecomputeJobs(commission.periods(), config.getCommission().recomputeWorkers()));
 
@@ -199,9 +204,9 @@ public class DealdeskApplication extends Application<DealdeskConfiguration> {
 
         // --- web pages ---
         environment.jersey().register(new PageResource(users, catalog, deals, quotes, commission,
-                new DashboardFigures(jdbi, commission, clock), clock));
+                new DashboardFigures(jdbi, commission, clock), clock).withPendingBookings(pendingBookings));
         environment.jersey().register(new QuotesPage(users, quoteSearch));
-        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes));
+        environment.jersey().register(new ApprovalsPage(users, quoteSearch, quotes).withBookings(pendingBookings, deals));
         environment.jersey().register(new TeamPage(users, insights, quoteSearch));
         environment.jersey().register(new DealsPage(users, deals));
         environment.jersey().register(new PlanPage(users, commission, clock));

@@ -187,6 +187,14 @@ public class DealdeskConfiguration extends Configuration {
             return recomputeWorkers;
         }
 
+        /** A rep's own closed-won deal books at once instead of waiting for her manager or finance. */
+        @JsonProperty
+        private boolean autoConfirmOwnBookings = false;
+
+        public boolean autoConfirmOwnBookings() {
+            return autoConfirmOwnBookings;
+        }
+
         /** On the commission rules in force for each period (rule sets; rules/commission is version 1). */
         public dealdesk.commission.CommissionServices buildServices(org.jdbi.v3.core.Jdbi jdbi,
                                                                     dealdesk.auth.UserService users,

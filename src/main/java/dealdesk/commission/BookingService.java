@@ -3,6 +3,8 @@ package dealdesk.commission;
 import dealdesk.auth.UserService;
 import dealdesk.commission.Transaction.Split;
 import dealdesk.commission.api.TransactionRequest;
+import dealdesk.common.ApiException;
+import dealdesk.common.ErrorCode;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
 import java.math.BigDecimal;
@@ -143,8 +145,60 @@ public class BookingService {
                 Map.of("ids", transactions.stream().map(Transaction::id).toList()));
     }
 
+    /**
+     * A deal closed won by its own rep: the booking is checked now (a currency without a rate is a
+     * 422 and the deal stays open) but books nothing until the rep's manager or finance confirms it.
+     */
+    public void holdForConfirmation(Handle handle, long deal, String owner, List<Transaction> booked, String actor) {
+        inPlanCurrencies(booked);
+        BookingConfirmationDao dao = handle.attach(BookingConfirmationDao.class);
+        dao.store(deal, owner, "PENDING", actor, clock.instant(), null, null);
+        CommissionAudit.record(handle, actor, "HOLD_BOOKING", "booking_confirmation", Long.toString(deal), null,
+                dao.find(deal).orElseThrow());
+    }
+
+    /** Books a booking its own rep made as confirmed at once ({@code commission.autoConfirmOwnBookings}). */
+    public void bookConfirmed(Handle handle, long deal, String owner, List<Transaction> booked, String actor,
+                              String confirmedBy) {
+        replaceDealTransactions(handle, DealBookings.dealId(deal), booked, actor);
+        BookingConfirmationDao dao = handle.attach(BookingConfirmationDao.class);
+        dao.store(deal, owner, "CONFIRMED", actor, clock.instant(), confirmedBy, clock.instant());
+        CommissionAudit.record(handle, confirmedBy, "CONFIRM_BOOKING", "booking_confirmation", Long.toString(deal),
+                null, dao.find(deal).orElseThrow());
+    }
+
+    /** Books a pending booking: its commission is earned from now on. A booking not pending is a 409. */
+    public void confirm(Handle handle, long deal, List<Transaction> booked, String actor) {
+        BookingConfirmationDao dao = handle.attach(BookingConfirmationDao.class);
+        BookingConfirmationDao.Confirmation before = dao.lock(deal).orElseThrow(() -> new ApiException(
+                ErrorCode.INVALID_STATE, "deal " + deal + " has no booking waiting for confirmation: it was booked"
+                + " when it closed"));
+        if (!before.pending()) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "the booking of deal " + deal + " is " + before.status()
+                    + (before.confirmedBy() == null ? "" : ", confirmed by " + before.confirmedBy() + " at "
+                    + before.confirmedAt()));
+        }
+        replaceDealTransactions(handle, DealBookings.dealId(deal), booked, actor);
+        dao.confirm(deal, actor, clock.instant());
+        CommissionAudit.record(handle, actor, "CONFIRM_BOOKING", "booking_confirmation", Long.toString(deal), before,
+                dao.find(deal).orElseThrow());
+    }
+
+    /** A cancelled deal's booking no longer waits for confirmation; true if one did. */
+    public boolean cancelPending(Handle handle, long deal, String actor) {
+        BookingConfirmationDao dao = handle.attach(BookingConfirmationDao.class);
+        Optional<BookingConfirmationDao.Confirmation> before = dao.lock(deal).filter(BookingConfirmationDao.Confirmation::pending);
+        if (before.isEmpty()) {
+            return false;
+        }
+        dao.cancelPending(deal);
+        CommissionAudit.record(handle, actor, "CANCEL_BOOKING", "booking_confirmation", Long.toString(deal),
+                before.get(), dao.find(deal).orElseThrow());
+        return true;
+    }
+
     /** The deal's bookings in their plans' currency, converted at the close date's rate where they differ. */
-    private List<Transaction> inPlanCurrencies(List<Transaction> transactions) {
+    List<Transaction> inPlanCurrencies(List<Transaction> transactions) {
         Validation validation = new Validation();
         List<Transaction> converted = new ArrayList<>();
         for (Transaction transaction : transactions) {

@@ -10,9 +10,19 @@ public final class CommissionAudit {
     private CommissionAudit() {
     }
 
-    /** Records who did what to which entity, in the caller's transaction. */
+    /** Records who did what to which entity, and the entity before and after (null before a creation). */
+    public static void record(Handle handle, String actor, String action, String entity, String entityId,
+                              Object before, Object after) {
+        Audit.record(handle, actor, action, entity, entityId, json(before), json(after));
+    }
+
+    /** An entry with no "before": a creation. */
     public static void record(Handle handle, String actor, String action, String entity, String entityId,
                               Object after) {
-        Audit.record(handle, actor, action, entity, entityId, null, new RawValue(CommissionJson.write(after)));
+        record(handle, actor, action, entity, entityId, null, after);
+    }
+
+    private static RawValue json(Object value) {
+        return value == null ? null : new RawValue(CommissionJson.write(value));
     }
 }

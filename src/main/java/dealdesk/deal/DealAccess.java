@@ -25,4 +25,13 @@ public final class DealAccess {
         return viewer.role() == Role.MANAGER
                 && users.find(owner).map(user -> viewer.username().equals(user.manager())).orElse(false);
     }
+
+    /** Who may confirm a booking its own rep made: the rep's manager, finance and admins, never the rep. */
+    public static boolean canConfirmBooking(User viewer, String owner, UserService users) {
+        if (viewer.role() == Role.FINANCE || viewer.role() == Role.ADMIN) {
+            return true;
+        }
+        return viewer.role() == Role.MANAGER && !viewer.username().equals(owner)
+                && users.find(owner).map(user -> viewer.username().equals(user.manager())).orElse(false);
+    }
 }

@@ -12,9 +12,19 @@ import org.jdbi.v3.core.Handle;
  */
 public interface DealClosedListener {
 
-    /** The deal closed won on {@code deal.closedOn()}; {@code primaryQuote} is accepted and never null. */
-    void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote);
+    /**
+     * Who closed a deal won, and whether its own rep did: her booking then waits for her manager's or
+     * finance's confirmation (unless configured to confirm by itself).
+     */
+    record Closing(String by, boolean byOwnRep) {
+    }
 
-    /** A deal that had closed won was cancelled on {@code cancelledOn}. */
-    void dealCancelled(Handle handle, Deal deal, LocalDate cancelledOn);
+    /** The deal closed won on {@code deal.closedOn()}; {@code primaryQuote} is accepted and never null. */
+    void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote, Closing closing);
+
+    /** The rep's manager, finance or an admin ({@code confirmedBy}) confirmed the booking of a won deal. */
+    void bookingConfirmed(Handle handle, Deal deal, Quote primaryQuote, String confirmedBy);
+
+    /** A deal that had closed won was cancelled on {@code cancelledOn} by {@code cancelledBy}. */
+    void dealCancelled(Handle handle, Deal deal, LocalDate cancelledOn, String cancelledBy);
 }

@@ -89,6 +89,14 @@ public class DealResource {
         return deals.closeLost(user, id, request);
     }
 
+    /** The rep's manager, finance or an admin confirms the booking of a deal its own rep closed won. */
+    @POST
+    @Path("/{id}/confirm-booking")
+    @PermitAll
+    public Deal confirmBooking(@Auth User user, @PathParam("id") long id) {
+        return deals.confirmBooking(user, id);
+    }
+
     @POST
     @Path("/{id}/cancel")
     @PermitAll

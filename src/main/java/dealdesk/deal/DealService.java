@@ -9,27 +9,24 @@ import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
 import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
-import dealdesk.quote.QuoteStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Deals: create, change, close won or lost, cancel; every stage change is recorded with who and when. */
+/**
+ * Deals: create, read, change; closing them (won, lost, cancelled, booking confirmed) is {@link DealClosing}'s
+ * job, checking their fields {@link DealChecks}'s. Every stage change is recorded with who and when.
+ */
 public class DealService {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    static final String EARLIEST = "2000-01-01";
-    private static final LocalDate EARLIEST_DATE = LocalDate.parse(EARLIEST);
+    private static final BigDecimal HUNDRED = DealChecks.HUNDRED;
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -39,6 +36,8 @@ public class DealService {
     private final DealClosedListener closedListener;
     private final Period closeDateHorizon;
     private final DealAdvisor advisor;
+    private final DealChecks checks;
+    private final DealClosing closing;
 
     /** {@code closedListener} hears about won and cancelled deals (the commission engine), in their transaction. */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
@@ -52,7 +51,7 @@ public class DealService {
         this(jdbi, mapper, clock, users, quotes, closedListener, advisor, Period.ofYears(5));
     }
 
-    /** {@code closeDateHorizon}: how far after today a close date may be (none is before {@value #EARLIEST}). */
+    /** {@code closeDateHorizon}: how far after today a close date may be (none is before 2000-01-01). */
     public DealService(Jdbi jdbi, ObjectMapper mapper, Clock clock, UserService users, QuoteService quotes,
                        DealClosedListener closedListener, DealAdvisor advisor, Period closeDateHorizon) {
         this.jdbi = jdbi;
@@ -63,6 +62,8 @@ public class DealService {
         this.closedListener = closedListener;
         this.advisor = advisor;
         this.closeDateHorizon = closeDateHorizon;
+        this.checks = new DealChecks(clock, users, advisor, closeDateHorizon);
+        this.closing = new DealClosing(jdbi, clock, users, quotes, closedListener, checks, this);
     }
 
     /** The same service on another clock: the demo seeds deals as if they moved over past weeks. */
@@ -94,25 +95,7 @@ public class DealService {
 
     /** Checks a new deal; the owner must exist (the caller's right to create for them is checked before). */
     void check(Validation v, User caller, DealRequest request) {
-        String owner = request.owner() == null ? caller.username() : request.owner();
-        account(v, request.account());
-        if (users.find(owner).isEmpty()) {
-            v.add("owner", "unknown user " + owner);
-        }
-        splits(v, request.splits() == null ? List.of(new CreditSplit(owner, HUNDRED)) : request.splits());
-        DealStage stage = request.stage() == null ? DealStage.PROSPECTING : request.stage();
-        v.require(stage.open(), "stage", "a new deal is open: PROSPECTING to NEGOTIATION");
-        v.require(request.expectedCloseDate() != null, "expectedCloseDate", "a date like 2026-12-15 is required");
-        closeDate(v, request.expectedCloseDate(), "expectedCloseDate");
-        text(v, request.nextStep(), "nextStep");
-        businessCase(v, request.businessCase());
-        forecast(v, request.expectedAmount(), request.currency(), request.forecastCategory());
-        if (request.currency() != null || users.find(owner).isPresent()) {
-            decimals(v, request.expectedAmount(), request.currency() != null ? request.currency()
-                    : advisor.defaultCurrency(owner).getCurrencyCode());
-        }
-        v.require(request.externalId() == null || (!request.externalId().isBlank() && request.externalId().length() <= 200),
-                "externalId", "an external id is 1 to 200 characters");
+        checks.check(v, caller, request);
     }
 
     /** Stores a checked new deal in the caller's transaction; returns its id. */
@@ -175,19 +158,9 @@ public class DealService {
 
     /** Checks the fields a patch gives. */
     void check(Validation v, DealPatch patch) {
-        if (patch.account() != null) {
-            account(v, patch.account());
-        }
-        if (patch.splits() != null) {
-            splits(v, patch.splits());
-        }
-        v.require(patch.stage() == null || patch.stage().open(), "stage",
-                "close a deal with close-won or close-lost, cancel it with cancel");
-        text(v, patch.nextStep(), "nextStep");
-        businessCase(v, patch.businessCase());
-        closeDate(v, patch.expectedCloseDate(), "expectedCloseDate");
-        forecast(v, patch.expectedAmount(), patch.currency(), patch.forecastCategory());
+        checks.check(v, patch);
     }
+
 
     /** Applies a checked patch to a deal locked in the caller's transaction. */
     void apply(Handle handle, User caller, Deal deal, DealPatch patch) {
@@ -205,7 +178,7 @@ public class DealService {
         BigDecimal amount = patch.expectedAmount() != null ? patch.expectedAmount()
                 : deal.expectedAmount() == null ? null : deal.expectedAmount().amount();
         Validation v = new Validation();
-        decimals(v, amount, currency);
+        DealChecks.decimals(v, amount, currency);
         v.throwIfInvalid();
         Account account = patch.account() == null ? deal.account() : patch.account();
         DealStage stage = patch.stage() == null ? deal.stage() : patch.stage();
@@ -238,85 +211,30 @@ public class DealService {
     public record CloseRequest(LocalDate closeDate, String reason) {
     }
 
-    /**
-     * Closes an open deal won with its primary quote, which must be approved
-     * (or presented or accepted) and becomes ACCEPTED; the listener books it in the
-     * same transaction, so a booking that fails leaves the deal open and the quote as it was.
-     */
+    /** Closes the deal won with its primary quote and books it (see {@link DealClosing}). */
     public Deal closeWon(User caller, long id, CloseRequest request) {
-        LocalDate closeDate = closeDateOf(request);
-        jdbi.useTransaction(handle -> {
-            Deal deal = lockForChange(handle, caller, id, null);
-            requireOpen(deal);
-            if (deal.primaryQuoteId() == null) {
-                throw ApiException.invalid("primaryQuoteId", "a deal closes won with its primary quote: add a quote first");
-            }
-            Quote accepted = quotes.acceptForClose(handle, deal.primaryQuoteId());
-            close(handle, deal, DealStage.CLOSED_WON, closeDate, caller);
-            closedListener.dealClosedWon(handle, read(handle, id), accepted);
-        });
+        closing.closeWon(caller, id, request);
         return load(id);
     }
 
     public Deal closeLost(User caller, long id, CloseRequest request) {
-        LocalDate closeDate = closeDateOf(request);
-        jdbi.useTransaction(handle -> {
-            Deal deal = lockForChange(handle, caller, id, null);
-            requireOpen(deal);
-            close(handle, deal, DealStage.CLOSED_LOST, closeDate, caller);
-        });
+        closing.closeLost(caller, id, request);
         return load(id);
     }
 
     /** Cancels a won deal (the customer backed out); commission may claw back. */
     public Deal cancel(User caller, long id) {
-        LocalDate today = LocalDate.now(clock);
-        jdbi.useTransaction(handle -> {
-            Deal deal = lockForChange(handle, caller, id, null);
-            if (deal.stage() != DealStage.CLOSED_WON) {
-                throw new ApiException(ErrorCode.INVALID_STATE, "only a deal closed won can be cancelled; deal "
-                        + id + " is " + deal.stage());
-            }
-            close(handle, deal, DealStage.CANCELLED, deal.closedOn(), caller);
-            closedListener.dealCancelled(handle, read(handle, id), today);
-        });
+        closing.cancel(caller, id);
         return load(id);
     }
 
-    private void close(Handle handle, Deal deal, DealStage stage, LocalDate closedOn, User caller) {
-        DealDao dao = handle.attach(DealDao.class);
-        dao.update(deal.id(), deal.account().name(), deal.account().industry(), stage, stage.probability(),
-                deal.expectedCloseDate(), closedOn, deal.type(), deal.nextStep(), write(deal.businessCase()),
-                deal.primaryQuoteId(), clock.instant());
-        dao.insertStageChange(deal.id(), deal.stage(), stage, caller.username(), clock.instant());
+    /** Confirms the booking of a deal its own rep closed won (her manager, finance or an admin). */
+    public Deal confirmBooking(User caller, long id) {
+        closing.confirmBooking(caller, id);
+        return load(id);
     }
 
-    /** The day a deal closes: as asked (within the sane range) or today. */
-    private LocalDate closeDateOf(CloseRequest request) {
-        if (request == null || request.closeDate() == null) {
-            return LocalDate.now(clock);
-        }
-        Validation v = new Validation();
-        closeDate(v, request.closeDate(), "closeDate");
-        v.throwIfInvalid();
-        return request.closeDate();
-    }
 
-    /** A close date from 2000-01-01 to today plus the configured horizon: anything else is a typo. */
-    private void closeDate(Validation v, LocalDate date, String path) {
-        if (date == null) {
-            return;
-        }
-        LocalDate latest = LocalDate.now(clock).plus(closeDateHorizon);
-        v.require(!date.isBefore(EARLIEST_DATE) && !date.isAfter(latest), path,
-                "a date from " + EARLIEST + " to " + latest + " is required");
-    }
-
-    private static void requireOpen(Deal deal) {
-        if (!deal.stage().open()) {
-            throw new ApiException(ErrorCode.INVALID_STATE, "deal " + deal.id() + " is already " + deal.stage());
-        }
-    }
 
     Deal lockForChange(Handle handle, User caller, long id, Integer version) {
         handle.attach(DealDao.class).lock(id).orElseThrow(() -> ApiException.notFound("deal", id));
@@ -331,7 +249,7 @@ public class DealService {
         return deal;
     }
 
-    private Deal read(Handle handle, long id) {
+    Deal read(Handle handle, long id) {
         DealDao dao = handle.attach(DealDao.class);
         DealDao.DealRow row = dao.find(id).orElseThrow(() -> ApiException.notFound("deal", id));
         Currency currency = row.currency() == null ? advisor.defaultCurrency(row.owner())
@@ -346,79 +264,8 @@ public class DealService {
         return deal.withFlags(advisor.flags(deal));
     }
 
-    /** Expected amount, currency and forecast category, as a request gives them. */
-    private static void forecast(Validation v, BigDecimal amount, String currency, ForecastCategory category) {
-        v.require(currency == null || Money.isKnownCurrency(currency), "currency",
-                "an ISO 4217 currency code like USD or EUR is required, not " + currency);
-        v.require(amount == null || amount.signum() >= 0 && amount.compareTo(Values.ABSURD) < 0, "expectedAmount",
-                "an amount from 0 to below 1,000,000,000,000 is required");
-        v.require(category != ForecastCategory.CLOSED, "forecastCategory",
-                "an open deal is PIPELINE, BEST_CASE, COMMIT or OMITTED; it is CLOSED once it closes");
-    }
 
-    /** An amount has no more decimals than its currency's minor unit (JPY none, BHD three). */
-    private static void decimals(Validation v, BigDecimal amount, String currency) {
-        if (amount != null && currency != null && Money.isKnownCurrency(currency)) {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            v.require(amount.stripTrailingZeros().scale() <= digits, "expectedAmount",
-                    "an amount in " + currency + " has at most " + digits + " decimals");
-        }
-    }
-
-    private void account(Validation v, Account account) {
-        if (account == null) {
-            v.add("account", "an account is required");
-            return;
-        }
-        v.require(account.name() != null && !account.name().isBlank() && account.name().length() <= 200,
-                "account.name", "an account name is required (at most 200 characters)");
-        text(v, account.industry(), "account.industry");
-    }
-
-    private void splits(Validation v, List<CreditSplit> splits) {
-        if (splits.isEmpty() || splits.size() > 20) {
-            v.add("splits", "1 to 20 credit splits are required");
-            return;
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < splits.size(); i++) {
-            CreditSplit split = splits.get(i);
-            String path = "splits[" + i + "]";
-            if (split == null) {
-                v.add(path, "a split is required");
-                continue;
-            }
-            if (split.username() == null || users.find(split.username()).isEmpty()) {
-                v.add(path + ".username", "unknown user " + split.username());
-            } else if (!seen.add(split.username())) {
-                v.add(path + ".username", split.username() + " appears twice");
-            }
-            if (split.percent() == null || split.percent().signum() <= 0 || split.percent().compareTo(HUNDRED) > 0
-                    || split.percent().stripTrailingZeros().scale() > 4) {
-                v.add(path + ".percent", "a percent above 0 and at most 100 is required");
-            } else {
-                sum = sum.add(split.percent());
-            }
-        }
-        if (!v.hasErrors() && sum.compareTo(HUNDRED) != 0) {
-            v.add("splits", "credit splits must sum to 100, not " + sum.toPlainString());
-        }
-    }
-
-    private static void businessCase(Validation v, BusinessCase businessCase) {
-        if (businessCase != null) {
-            text(v, businessCase.problem(), "businessCase.problem");
-            text(v, businessCase.rootCause(), "businessCase.rootCause");
-            text(v, businessCase.compellingEvent(), "businessCase.compellingEvent");
-        }
-    }
-
-    private static void text(Validation v, String value, String path) {
-        v.require(value == null || value.length() <= 2000, path, "at most 2000 characters");
-    }
-
-    private String write(BusinessCase businessCase) {
+    String write(BusinessCase businessCase) {
         try {
             return mapper.writeValueAsString(businessCase);
         } catch (JsonProcessingException e) {

@@ -249,7 +249,10 @@ public final class DealDemo {
         return new DealPatch(null, null, null, stage, null, null, nextStep, null, null);
     }
 
-    /** Submits, gets every approval it needs, presents, and closes the deal won on the day (or by 2026-11-25). */
+    /**
+     * Submits, gets every approval it needs, presents, records the customer's acceptance, closes the deal won on
+     * the day (or by 2026-11-25), and has the manager confirm the rep's booking.
+     */
     private static void win(DealService deals, QuoteService quotes, DemoClock clock, User owner, User manager,
                             User finance, Deal deal, Quote quote, String closeDate) {
         clock.at(closeDate.compareTo("2026-11-25") > 0 ? "2026-11-25" : closeDate);
@@ -262,6 +265,22 @@ public final class DealDemo {
         }
         deals.patch(owner, deal.id(), patchStage(DealStage.NEGOTIATION, "Signature"));
         quotes.present(owner, quote.id());
+        quotes.accept(owner, quote.id());
         deals.closeWon(owner, deal.id(), new DealService.CloseRequest(LocalDate.parse(closeDate), null));
+        // the rep closed her own deal: her manager confirms the booking (a rep's own close waits for that)
+        if (owner.role() == dealdesk.auth.Role.REP) {
+            confirmIfPending(deals, manager, deal.id());
+        }
+    }
+
+    /** Confirms the deal's booking unless it confirmed by itself (commission.autoConfirmOwnBookings). */
+    private static void confirmIfPending(DealService deals, User manager, long dealId) {
+        try {
+            deals.confirmBooking(manager, dealId);
+        } catch (dealdesk.common.ApiException e) {
+            if (e.code() != dealdesk.common.ErrorCode.INVALID_STATE) {
+                throw e;
+            }
+        }
     }
 }

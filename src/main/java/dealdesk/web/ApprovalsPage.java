@@ -3,7 +3,9 @@ package dealdesk.web;
 import dealdesk.auth.Role;
 import dealdesk.auth.User;
 import dealdesk.auth.UserService;
+import dealdesk.commission.PendingBookings;
 import dealdesk.common.ApiException;
+import dealdesk.deal.DealService;
 import dealdesk.quote.ApprovalDecision;
 import dealdesk.quote.ApprovalStatus;
 import dealdesk.quote.Quote;
@@ -39,6 +41,8 @@ public class ApprovalsPage {
     private final UserService users;
     private final QuoteSearch search;
     private final QuoteService quotes;
+    private PendingBookings pendingBookings;
+    private DealService deals;
 
     public ApprovalsPage(UserService users, QuoteSearch search, QuoteService quotes) {
         this.session = new Session(users);
@@ -47,9 +51,16 @@ public class ApprovalsPage {
         this.quotes = quotes;
     }
 
+    /** Also lists the bookings of reps' own closed-won deals that the signed-in user may confirm. */
+    public ApprovalsPage withBookings(PendingBookings pending, DealService dealService) {
+        this.pendingBookings = pending;
+        this.deals = dealService;
+        return this;
+    }
+
     @GET
     public Response inbox(@CookieParam(SessionCookie.NAME) String token, @QueryParam("done") String done,
-                          @QueryParam("quote") String quoteId) {
+                          @QueryParam("quote") String quoteId, @QueryParam("deal") String dealId) {
         Optional<User> user = session.user(token);
         if (user.isEmpty()) {
             return Session.toSignIn("/approvals");
@@ -60,6 +71,9 @@ public class ApprovalsPage {
         String notice = "";
         if (("approved".equals(done) || "rejected".equals(done)) && quoteId != null && quoteId.matches("[0-9]{1,18}")) {
             notice = "Quote " + quoteId + " " + done + ".";
+        }
+        if ("confirmed".equals(done) && dealId != null && dealId.matches("[0-9]{1,18}")) {
+            notice = "Booking of deal " + dealId + " confirmed: its commission is earned now.";
         }
         return PageResource.page(200, view(user.get(), notice, ""));
     }
@@ -96,11 +110,39 @@ public class ApprovalsPage {
         }
     }
 
+    /** Confirms the booking of a deal a rep closed won herself (her manager, finance or an admin). */
+    @POST
+    @Path("bookings/{id: [0-9]{1,18}}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmBooking(@CookieParam(SessionCookie.NAME) String token, @PathParam("id") long id,
+                                   @FormParam(Csrf.FIELD) String formToken, @CookieParam(Csrf.COOKIE) String cookieToken,
+                                   @Context HttpHeaders headers) {
+        Optional<User> user = session.user(token);
+        if (user.isEmpty()) {
+            return Session.toSignIn("/approvals");
+        }
+        if (deals == null) {
+            return PageResource.page(404, new ErrorView(user.get(), 404, "Nothing to confirm here."));
+        }
+        if (!Csrf.accepts(headers, cookieToken, formToken)) {
+            return PageResource.page(403, view(user.get(), "", "Your page had expired: nothing was confirmed. Try again."));
+        }
+        try {
+            deals.confirmBooking(user.get(), id);
+            return Session.redirect("/approvals?done=confirmed&deal=" + id);
+        } catch (ApiException e) {
+            return PageResource.page(e.code().status(), view(user.get(), "",
+                    "The booking of deal " + id + " was not confirmed: " + e.getMessage()));
+        }
+    }
+
     private ApprovalsView view(User viewer, String notice, String error) {
         QuoteSearch.Page waiting = search.search(viewer, new QuoteSearch.Criteria(null, null, null, null, "true",
                 Integer.toString(QuoteSearch.MAX_LIMIT), null));
         List<ApprovalsView.Item> items = waiting.items().stream().map(item -> item(viewer, item)).toList();
-        return new ApprovalsView(viewer, items, notice, error);
+        List<BookingRows> bookings = pendingBookings == null ? List.of()
+                : pendingBookings.toConfirmBy(viewer).stream().map(BookingRows::of).toList();
+        return new ApprovalsView(viewer, items, bookings, notice, error);
     }
 
     private ApprovalsView.Item item(User viewer, QuoteSearch.Item found) {
@@ -143,18 +185,25 @@ public class ApprovalsPage {
         }
 
         private final List<Item> items;
+        private final List<BookingRows> bookings;
         private final String notice;
         private final String error;
 
-        ApprovalsView(User user, List<Item> items, String notice, String error) {
+        ApprovalsView(User user, List<Item> items, List<BookingRows> bookings, String notice, String error) {
             super("approvals.ftlh", "Approvals", "approvals", user, null);
             this.items = items;
+            this.bookings = bookings;
             this.notice = notice;
             this.error = error;
         }
 
         public List<Item> getItems() {
             return items;
+        }
+
+        /** Bookings of reps' own closed-won deals that wait for this user's confirmation. */
+        public List<BookingRows> getBookings() {
+            return bookings;
         }
 
         public String getNotice() {

@@ -16,6 +16,7 @@ public class DashboardView extends Page {
     private final List<Choices.Option> people;
     private final List<DealRow> deals;
     private DashboardFigures.Figures figures;
+    private List<BookingRows> pending = List.of();
 
     /** One of the subject's deals, with its primary quote (blank when it has none yet). */
     public record DealRow(String id, String account, String stage, boolean open, String expectedClose,
@@ -30,6 +31,15 @@ public class DashboardView extends Page {
         this.periodError = periodError == null ? "" : periodError;
         this.people = people;
         this.deals = deals;
+    }
+
+    void pending(List<BookingRows> rows) {
+        this.pending = rows;
+    }
+
+    /** The subject's own closed-won deals whose commission waits for confirmation. */
+    public List<BookingRows> getPending() {
+        return pending;
     }
 
     void figures(DashboardFigures.Figures value) {

@@ -13,6 +13,7 @@ import dealdesk.quote.Quote;
 import dealdesk.quote.QuoteService;
 import dealdesk.quote.QuoteStatus;
 import dealdesk.commission.CommissionServices;
+import dealdesk.commission.PendingBookings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -66,6 +67,7 @@ public class PageResource {
     private final Session session;
     private final CommissionServices commission;
     private final DashboardFigures figures;
+    private PendingBookings pendingBookings;
 
     public PageResource(UserService users, CatalogService catalog, DealService deals, QuoteService quotes,
                         CommissionServices commission, DashboardFigures figures, Clock clock) {
@@ -77,6 +79,12 @@ public class PageResource {
         this.session = new Session(users);
         this.commission = commission;
         this.figures = figures;
+    }
+
+    /** The dashboard also shows the subject's bookings that wait for confirmation. */
+    public PageResource withPendingBookings(PendingBookings pending) {
+        this.pendingBookings = pending;
+        return this;
     }
 
     @GET
@@ -204,6 +212,11 @@ public class PageResource {
                 dealsOf(viewer, subject.username()));
         if (periodError == null) {
             figures.of(subject.username(), period).ifPresent(view::figures);
+        }
+        if (pendingBookings != null) {
+            String owner = subject.username();
+            view.pending(pendingBookings.visibleTo(viewer).stream().filter(item -> item.owner().equals(owner))
+                    .map(BookingRows::of).toList());
         }
         return page(200, view);
     }

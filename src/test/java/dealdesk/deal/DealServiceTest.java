@@ -77,13 +77,19 @@ class DealServiceTest {
                 new DealsForQuotes(jdbi, users), java.time.Period.ofDays(30));
         deals = new DealService(jdbi, mapper, clock, users, quotes, new DealClosedListener() {
             @Override
-            public void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote) {
+            public void dealClosedWon(Handle handle, Deal deal, Quote primaryQuote, Closing closing) {
                 heard.add("won " + deal.account().name() + " on " + deal.closedOn() + " with quote " + primaryQuote.id()
-                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().amount().toPlainString());
+                        + " " + primaryQuote.status() + " tcv " + primaryQuote.priced().totals().tcv().amount().toPlainString()
+                        + " by " + closing.by() + (closing.byOwnRep() ? ", her own: waits for confirmation" : ""));
             }
 
             @Override
-            public void dealCancelled(Handle handle, Deal deal, LocalDate cancelledOn) {
+            public void bookingConfirmed(Handle handle, Deal deal, Quote primaryQuote, String confirmedBy) {
+                heard.add("confirmed " + deal.account().name() + " by " + confirmedBy);
+            }
+
+            @Override
+            public void dealCancelled(Handle handle, Deal deal, LocalDate cancelledOn, String cancelledBy) {
                 heard.add("cancelled " + deal.account().name() + " on " + cancelledOn);
             }
         });
@@ -141,7 +147,7 @@ class DealServiceTest {
         Quote quote = newQuote(alice, deal, "10", "5");
         quotes.submit(alice, quote.id(), null);
 
-        Deal won = deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
+        Deal won = deals.closeWon(manager, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
 
         assertThat(won.primaryQuoteId()).isEqualTo(quote.id());
         assertThat(deals.quotes(manager, deal.id())).extracting(Quote::id).containsExactly(quote.id());
@@ -149,7 +155,48 @@ class DealServiceTest {
         assertThat(won.probability()).isEqualTo(100);
         assertThat(quotes.load(quote.id()).status()).isEqualTo(QuoteStatus.ACCEPTED);
         // 10 seats at 100 less 5% = 950 a month for 12 months
-        assertThat(heard).containsExactly("won Initech on 2026-11-25 with quote " + quote.id() + " ACCEPTED tcv 11400.00");
+        assertThat(heard).containsExactly("won Initech on 2026-11-25 with quote " + quote.id() + " ACCEPTED tcv 11400.00"
+                + " by manager");
+    }
+
+    @Test
+    void aRepClosingHerOwnDealNeedsTheCustomersAcceptanceAndHerBookingWaitsForHerManager() {
+        Deal deal = newDeal(alice, null);
+        Quote quote = newQuote(alice, deal, "10", "0");
+        quotes.submit(alice, quote.id(), null);
+        quotes.present(alice, quote.id());
+
+        assertThatThrownBy(() -> deals.closeWon(alice, deal.id(), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                    assertThat(e.details()).extracting(detail -> detail.path()).containsExactly("primaryQuoteId");
+                    assertThat(e.getMessage()).contains("PRESENTED");
+                });
+        assertThat(deals.get(alice, deal.id()).stage()).isEqualTo(DealStage.QUALIFIED);
+        assertThat(quotes.load(quote.id()).status()).isEqualTo(QuoteStatus.PRESENTED);
+        assertThat(heard).isEmpty();
+
+        quotes.accept(alice, quote.id());
+        deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
+        assertThat(heard).containsExactly("won Initech on 2026-11-25 with quote " + quote.id() + " ACCEPTED tcv 12000.00"
+                + " by alice, her own: waits for confirmation");
+
+        for (User notAllowed : List.of(alice, bob)) {
+            assertThatThrownBy(() -> deals.confirmBooking(notAllowed, deal.id()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        }
+        deals.confirmBooking(manager, deal.id());
+        assertThat(heard).last().isEqualTo("confirmed Initech by manager");
+    }
+
+    @Test
+    void onlyADealClosedWonHasABookingToConfirm() {
+        Deal deal = newDeal(alice, null);
+
+        assertThatThrownBy(() -> deals.confirmBooking(manager, deal.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThatThrownBy(() -> deals.confirmBooking(manager, 999_999))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -170,7 +217,7 @@ class DealServiceTest {
                 .extracting(e -> ((ApiException) e).code()).isEqualTo(ErrorCode.INVALID_STATE);
         Quote quote = newQuote(alice, deal, "10", "0");
         quotes.submit(alice, quote.id(), null);
-        deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
+        deals.closeWon(manager, deal.id(), new DealService.CloseRequest(LocalDate.of(2026, 11, 25), null));
         clock.set(Instant.parse("2026-12-02T12:00:00Z"));
 
         Deal cancelled = deals.cancel(manager, deal.id());
@@ -260,7 +307,7 @@ class DealServiceTest {
                         .containsExactly("closeDate"));
         assertThat(deals.get(alice, deal.id()).stage()).isEqualTo(DealStage.QUALIFIED);
         // the edges themselves are fine
-        assertThat(deals.closeWon(alice, deal.id(), new DealService.CloseRequest(LocalDate.of(2031, 11, 20), null))
+        assertThat(deals.closeWon(manager, deal.id(), new DealService.CloseRequest(LocalDate.of(2031, 11, 20), null))
                 .closedOn()).isEqualTo(LocalDate.of(2031, 11, 20));
     }
 }

@@ -43,6 +43,11 @@ class SignInBrowserTest extends BrowserTest {
             assertThat(browser.all("#signin-error")).as("no sign-in error for " + username).isEmpty();
             assertThat(browser.all(".notice.bad")).as("no error on " + username + "'s landing page").isEmpty();
             assertThat(browser.find("form.signout button").getAttribute("title")).startsWith("Signed in as");
+            assertThat((String) browser.script("const menu = document.querySelector('.topbar nav');"
+                    + "return [...menu.querySelectorAll('a')].filter(a => { const box = a.getBoundingClientRect();"
+                    + " return box.left < 0 || box.right > window.innerWidth + 0.5 || a.scrollWidth > a.clientWidth + 1;"
+                    + " }).map(a => a.textContent.trim()).join(', ')"))
+                    .as("menu items of " + username + " cut or out of view on a " + device).isEmpty();
             browser.screenshot("landing-" + username + "-" + device);
             browser.assertAccessible(username + "'s landing page on a " + device);
 
