@@ -254,6 +254,32 @@ public final class Binding {
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
+    /**
+     * A yes-or-no cell as CRM exports write it: true/false, yes/no or 1/0 in any case (JSON booleans
+     * too); anything else is a problem at its field.
+     */
+    public static final class YesNo extends StdScalarDeserializer<Boolean> {
+        public YesNo() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_TRUE || parser.currentToken() == JsonToken.VALUE_FALSE) {
+                return parser.getBooleanValue();
+            }
+            String text = parser.getValueAsString();
+            if (text == null) {
+                return (Boolean) context.handleUnexpectedToken(Boolean.class, parser);
+            }
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> (Boolean) context.handleWeirdStringValue(Boolean.class, text, "not yes or no");
+            };
+        }
+    }
+
     /** Text without control characters; a refused text is a problem at its field, and null. */
     static final class CleanText extends StdScalarDeserializer<String> {
         CleanText() {

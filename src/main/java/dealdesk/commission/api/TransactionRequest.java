@@ -1,10 +1,7 @@
 package dealdesk.commission.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dealdesk.common.SplitsText;
 import dealdesk.common.constraints.InRange;
 import dealdesk.common.constraints.IsoDate;
 import dealdesk.common.constraints.KnownCurrency;
@@ -16,9 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,39 +71,14 @@ public record TransactionRequest(
     }
 
     /** Splits as a JSON list of {username, percent}, or as a CSV cell: {@code alice:70;bob:30}. */
-    static final class SplitsDeserializer extends StdDeserializer<List<SplitRequest>> {
-        private static final String WRITTEN = "!are written like alice:70;bob:30";
-
+    static final class SplitsDeserializer extends SplitsText<SplitRequest> {
         SplitsDeserializer() {
-            super(List.class);
+            super(SplitRequest.class);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public List<SplitRequest> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return context.readValue(parser, context.getTypeFactory()
-                        .constructCollectionType(List.class, SplitRequest.class));
-            }
-            String text = parser.getText();
-            List<SplitRequest> splits = new ArrayList<>();
-            for (String part : text.split(";")) {
-                String[] pieces = part.trim().split(":");
-                BigDecimal percent = pieces.length == 2 ? number(pieces[1]) : null;
-                if (percent == null) {
-                    return (List<SplitRequest>) context.handleWeirdStringValue(List.class, text, WRITTEN);
-                }
-                splits.add(new SplitRequest(pieces[0].trim(), percent));
-            }
-            return splits;
-        }
-
-        private static BigDecimal number(String text) {
-            try {
-                return new BigDecimal(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
+        protected SplitRequest split(String username, BigDecimal percent) {
+            return new SplitRequest(username, percent);
         }
     }
 }
