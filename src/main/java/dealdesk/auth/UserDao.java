@@ -18,6 +18,9 @@ public interface UserDao {
     @SqlQuery("select " + COLUMNS + " from users where username = :username and active")
     Optional<User> find(@Bind("username") String username);
 
+    @SqlQuery("select username from users where username = any(:usernames)")
+    List<String> existing(@Bind("usernames") String[] usernames);
+
     @SqlQuery("select password_hash from users where username = :username and active")
     Optional<String> passwordHash(@Bind("username") String username);
 

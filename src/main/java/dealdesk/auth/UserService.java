@@ -48,6 +48,15 @@ public class UserService {
         return jdbi.withExtension(UserDao.class, dao -> dao.find(username));
     }
 
+    /** Which of these usernames are users: one query however many (imports name thousands of splits). */
+    public java.util.Set<String> existing(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbi.withExtension(UserDao.class,
+                dao -> dao.existing(usernames.toArray(String[]::new))));
+    }
+
     /** The user, or a 404 naming them. */
     public User require(String username) {
         return find(username).orElseThrow(() -> ApiException.notFound("user", username));

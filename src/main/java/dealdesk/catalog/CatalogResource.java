@@ -145,7 +145,7 @@ public class CatalogResource {
     @Path("/price-books/{name}")
     @RolesAllowed("ADMIN")
     public PriceBook putPriceBook(@Auth User user, @PathParam("name") String name,
-                                  PriceBookService.PriceBookRequest request) {
+                                  @Valid PriceBookService.PriceBookRequest request) {
         return catalog.priceBooks().putPriceBook(name, request, user.username());
     }
 

@@ -5,6 +5,10 @@ import dealdesk.common.Audit;
 import dealdesk.common.Csv;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
+import dealdesk.common.constraints.InRange;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import dealdesk.common.Values;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,8 +28,25 @@ public class ConfigurationRuleService {
     }
 
     /** The body of {@code POST /configuration-rules} and {@code PUT /configuration-rules/{id}}. */
-    public record RuleRequest(RuleKind kind, String subjectSku, String subjectFamily, String targetSku,
-                              String targetFamily, BigDecimal minQuantity, BigDecimal maxQuantity, String message) {
+    public record RuleRequest(
+            @NotNull(message = "kind is required: REQUIRES, EXCLUDES or QUANTITY_LIMIT")
+            RuleKind kind,
+            @Size(max = NAME, message = "at most " + NAME + " characters")
+            String subjectSku,
+            @Size(max = NAME, message = "at most " + NAME + " characters")
+            String subjectFamily,
+            @Size(max = NAME, message = "at most " + NAME + " characters")
+            String targetSku,
+            @Size(max = NAME, message = "at most " + NAME + " characters")
+            String targetFamily,
+            @InRange(max = InRange.TRILLION, belowMin = "must be 0 or more")
+            BigDecimal minQuantity,
+            @InRange(max = InRange.TRILLION, belowMin = "must be 0 or more")
+            BigDecimal maxQuantity,
+            @NotBlank(message = "a message for the rep is required (at most 500)")
+            @Size(max = 500, message = "a message for the rep is required (at most 500)")
+            String message) {
+        private static final int NAME = 64;
     }
 
     public ConfigurationRule createRule(RuleRequest request, String actor) {
@@ -72,7 +93,7 @@ public class ConfigurationRuleService {
         }
         CatalogSnapshot current = catalog.snapshot();
         Validation validation = new Validation();
-        validation.require(request.kind() != null, "kind", "kind is required: REQUIRES, EXCLUDES or QUANTITY_LIMIT");
+        validation.check(request, "");
         validation.require((request.subjectSku() == null) != (request.subjectFamily() == null), "subjectSku",
                 "give exactly one of subjectSku and subjectFamily");
         validation.require(request.subjectSku() == null || current.product(request.subjectSku()).isPresent(),
@@ -89,14 +110,10 @@ public class ConfigurationRuleService {
             validation.require(request.minQuantity() != null || request.maxQuantity() != null, "maxQuantity",
                     "QUANTITY_LIMIT needs minQuantity or maxQuantity");
         }
-        validation.require(request.minQuantity() == null || request.minQuantity().signum() >= 0, "minQuantity",
-                "must be 0 or more");
         validation.require(request.maxQuantity() == null || request.minQuantity() == null
                 || request.maxQuantity().compareTo(request.minQuantity()) >= 0, "maxQuantity",
                 "must be at least minQuantity");
-        validation.require(request.message() != null && !request.message().isBlank()
-                && request.message().length() <= 500, "message", "a message for the rep is required (at most 500)");
-        validation.throwIfInvalid();
+        validation.throwIfInvalid(RuleRequest.class);
         return new ConfigurationRule(id, request.kind(), request.subjectSku(), request.subjectFamily(),
                 request.targetSku(), request.targetFamily(), request.minQuantity(), request.maxQuantity(),
                 request.message().strip());

@@ -5,13 +5,15 @@ import dealdesk.common.Audit;
 import dealdesk.common.Csv;
 import dealdesk.common.Money;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
+import dealdesk.common.constraints.InRange;
+import dealdesk.common.constraints.KnownCurrency;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,12 +30,28 @@ public class PriceBookService {
     }
 
     /** The body of {@code PUT /price-books/{name}}. */
-    public record PriceBookRequest(String description, Boolean active) {
+    public record PriceBookRequest(
+            @Size(max = MAX_TEXT, message = "at most " + MAX_TEXT + " characters")
+            String description,
+            Boolean active) {
     }
 
-    /** One entry of {@code POST /price-books/{name}/entries} (JSON array or CSV rows). */
-    public record EntryRequest(String sku, String currency, BigDecimal listPrice, LocalDate effectiveFrom,
-                               LocalDate effectiveTo) {
+    /**
+     * One entry of {@code POST /price-books/{name}/entries}: an element of the JSON array or a CSV row
+     * with the same columns, bound to this record and checked by its constraints either way; the
+     * catalog (is the sku sold?) and the dates' order are checked by the service.
+     */
+    public record EntryRequest(
+            @NotNull(message = "a sku is required")
+            String sku,
+            @NotNull(message = "a currency is required")
+            @KnownCurrency
+            String currency,
+            @NotNull(message = "listPrice is required")
+            @InRange(max = InRange.TRILLION, scale = 4)
+            BigDecimal listPrice,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo) {
     }
 
     public PriceBook priceBook(String name) {
@@ -44,8 +62,7 @@ public class PriceBookService {
         Validation validation = new Validation();
         validation.require(name != null && name.length() <= 100 && !name.isBlank(), "name",
                 "a price book name is 1-100 characters");
-        validation.require(request == null || request.description() == null
-                || request.description().length() <= MAX_TEXT, "description", "at most " + MAX_TEXT + " characters");
+        validation.check(request, "");
         validation.throwIfInvalid();
         PriceBook book = new PriceBook(name, request == null || request.description() == null ? ""
                 : request.description(), request == null || request.active() == null || request.active());
@@ -88,28 +105,17 @@ public class PriceBookService {
 
     public List<PriceBookEntry> importEntries(String priceBook, String csv, String actor) {
         priceBook(priceBook);
-        List<Map<String, String>> rows = Csv.read(csv, Set.of("sku", "currency", "listPrice"),
-                Set.of("effectiveFrom", "effectiveTo"));
+        Csv.Rows<EntryRequest> rows = Csv.bind(csv, EntryRequest.class, Set.of("sku", "currency", "listPrice"));
         Validation validation = new Validation();
+        validation.addAll(rows.problems());
         List<PriceBookEntry> entries = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
-            String path = "rows[" + i + "].";
-            BigDecimal price = Values.decimal(row.get("listPrice"), path + "listPrice", validation);
-            LocalDate from = row.get("effectiveFrom") == null ? null
-                    : Values.date(row.get("effectiveFrom"), path + "effectiveFrom", validation);
-            LocalDate to = row.get("effectiveTo") == null ? null
-                    : Values.date(row.get("effectiveTo"), path + "effectiveTo", validation);
-            if (price == null) {
-                continue;
-            }
-            PriceBookEntry entry = validEntry(priceBook, new EntryRequest(row.get("sku"), row.get("currency"), price,
-                    from, to), path, validation);
+        for (int i = 0; i < rows.rows().size(); i++) {
+            PriceBookEntry entry = validEntry(priceBook, rows.rows().get(i), "rows[" + i + "].", validation);
             if (entry != null) {
                 entries.add(entry);
             }
         }
-        validation.require(!rows.isEmpty(), "rows", "the CSV has no rows");
+        validation.require(!rows.rows().isEmpty(), "rows", "the CSV has no rows");
         return storeEntries(entries, validation, actor);
     }
 
@@ -135,18 +141,9 @@ public class PriceBookService {
     private PriceBookEntry validEntry(String priceBook, EntryRequest request, String path, Validation validation) {
         CatalogSnapshot current = catalog.snapshot();
         int before = validation.errors().size();
-        validation.require(request.sku() != null && current.product(request.sku()).isPresent(), path + "sku",
+        validation.check(request, path.substring(0, path.length() - 1));
+        validation.require(request.sku() == null || current.product(request.sku()).isPresent(), path + "sku",
                 "unknown sku " + request.sku());
-        validation.require(Money.isKnownCurrency(request.currency()), path + "currency",
-                "unknown currency " + request.currency());
-        validation.require(request.listPrice() != null, path + "listPrice", "listPrice is required");
-        if (request.listPrice() != null) {
-            validation.require(request.listPrice().signum() >= 0, path + "listPrice", "must not be negative");
-            validation.require(request.listPrice().compareTo(Values.ABSURD) < 0, path + "listPrice",
-                    "must be below 1,000,000,000,000");
-            validation.require(request.listPrice().stripTrailingZeros().scale() <= 4, path + "listPrice",
-                    "at most 4 decimals");
-        }
         LocalDate from = request.effectiveFrom() == null ? LocalDate.of(2000, 1, 1) : request.effectiveFrom();
         validation.require(request.effectiveTo() == null || !request.effectiveTo().isBefore(from),
                 path + "effectiveTo", "must not be before effectiveFrom");

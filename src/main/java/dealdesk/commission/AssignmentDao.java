@@ -16,6 +16,11 @@ public interface AssignmentDao {
             + " where username = :username order by valid_from")
     List<Assignment> of(@Bind("username") String username);
 
+    /** The assignments of all these users, by user then date. */
+    @SqlQuery("select username, plan_id, valid_from as \"from\", valid_to as \"to\" from commission_assignments"
+            + " where username = any(:usernames) order by username, valid_from")
+    List<Assignment> ofAll(@Bind("usernames") String[] usernames);
+
     @SqlQuery("select distinct username from commission_assignments where plan_id = :planId order by username")
     List<String> usersOf(@Bind("planId") String planId);
 

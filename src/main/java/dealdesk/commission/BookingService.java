@@ -56,9 +56,11 @@ public class BookingService {
                                            String actor) {
         Validation validation = new Validation();
         List<Transaction> transactions = new ArrayList<>(TransactionParser.validate(requests, pathPrefix, validation));
-        Map<String, Boolean> known = new HashMap<>();
+        Set<String> named = new TreeSet<>();
+        transactions.forEach(transaction -> transaction.splits().forEach(split -> named.add(split.username())));
+        Set<String> known = users.existing(named);
         jdbi.useHandle(handle -> {
-            PlanLookup.Batch plansOn = plans.batch(handle);
+            PlanLookup.Batch plansOn = plans.batch(handle).prefetch(known);
             for (int i = 0; i < transactions.size(); i++) {
                 Transaction transaction = transactions.get(i);
                 if (transaction.closeDate() == null) {
@@ -67,8 +69,9 @@ public class BookingService {
                 boolean allKnown = true;
                 for (int s = 0; s < transaction.splits().size(); s++) {
                     String username = transaction.splits().get(s).username();
-                    if (!known.computeIfAbsent(username, name -> users.find(name).isPresent())) {
-                        validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username", "unknown user " + username);
+                    if (!known.contains(username)) {
+                        validation.add(pathPrefix + "[" + i + "].splits[" + s + "].username",
+                                "unknown user " + username);
                         allKnown = false;
                     }
                 }
@@ -82,19 +85,43 @@ public class BookingService {
         return jdbi.inTransaction(handle -> {
             TransactionDao dao = handle.attach(TransactionDao.class);
             List<String> ids = transactions.stream().map(Transaction::id).toList();
-            List<Transaction> previous = dao.byIds(ids);
+            Map<String, Transaction> previous = new HashMap<>();
+            dao.byIds(ids).forEach(transaction -> previous.put(transaction.id(), transaction));
+            Set<String> otherSource = previous.isEmpty() ? Set.of() : Set.copyOf(dao.fromOtherSource(ids, source));
+            // a booking sent again exactly as stored is left alone: it changes no statement
+            List<Transaction> changed = new ArrayList<>();
             Map<String, LocalDate> affected = new TreeMap<>();
-            previous.forEach(transaction -> CommissionChanges.affect(affected, transaction));
-            transactions.forEach(transaction -> CommissionChanges.affect(affected, transaction));
-            changes.lockAll(handle, affected.keySet());
-            dao.deleteAll(ids);
-            dao.insertAll(transactions, source, clock.instant());
-            changes.changed(handle, affected);
+            for (Transaction transaction : transactions) {
+                Transaction stored = previous.get(transaction.id());
+                if (stored != null && !otherSource.contains(transaction.id()) && sameBooking(stored, transaction)) {
+                    continue;
+                }
+                changed.add(transaction);
+                CommissionChanges.affect(affected, transaction);
+                if (stored != null) {
+                    CommissionChanges.affect(affected, stored);
+                }
+            }
+            if (!changed.isEmpty()) {
+                changes.lockAll(handle, affected.keySet());
+                dao.deleteAll(changed.stream().map(Transaction::id).filter(previous::containsKey).toList());
+                dao.insertAll(changed, source, clock.instant());
+                changes.changed(handle, affected);
+            }
             CommissionAudit.record(handle, actor, "IMPORT_TRANSACTIONS", "commission_transactions", source,
-                    previous.isEmpty() ? null : Map.of("ids", previous.stream().map(Transaction::id).toList()),
-                    Map.of("ids", ids, "replaced", previous.size()));
+                    previous.isEmpty() ? null : Map.of("ids", List.copyOf(new TreeSet<>(previous.keySet()))),
+                    Map.of("ids", ids, "replaced", previous.size(), "unchanged", transactions.size() - changed.size()));
             return new ImportResult(transactions.size(), previous.size(), ids);
         });
+    }
+
+    /** The same booking in every stored field (splits in any order, numbers to the same scale). */
+    static boolean sameBooking(Transaction stored, Transaction sent) {
+        return stored.withSplits(bySplitUser(stored.splits())).equals(sent.withSplits(bySplitUser(sent.splits())));
+    }
+
+    private static List<Split> bySplitUser(List<Split> splits) {
+        return splits.stream().sorted(java.util.Comparator.comparing(Split::username)).toList();
     }
 
     /** Stores transactions produced here (a deal closed won), replacing the deal's earlier ones. */

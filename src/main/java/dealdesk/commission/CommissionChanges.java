@@ -4,8 +4,13 @@ import dealdesk.commission.Transaction.Split;
 import dealdesk.common.Period;
 import java.time.Clock;
 import java.time.LocalDate;
+import dealdesk.commission.plan.Plan;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -37,29 +42,60 @@ public class CommissionChanges {
         handle.execute("select pg_advisory_xact_lock(hashtext(?))", "commission:" + username);
     }
 
-    /** Locks users in name order, so two writers never wait on each other in a circle. */
+    /**
+     * Locks users in name order, so two writers never wait on each other in a circle: one round trip
+     * for all of them (the same locks as {@link #lock}).
+     */
     public void lockAll(Handle handle, Collection<String> usernames) {
-        for (String username : new TreeSet<>(usernames)) {
-            lock(handle, username);
+        if (usernames.isEmpty()) {
+            return;
         }
+        handle.createQuery("select count(pg_advisory_xact_lock(hashtext('commission:' || name)))"
+                        + " from (select name from unnest(:names) as name order by name offset 0) as ordered")
+                .bind("names", new TreeSet<>(usernames).toArray(String[]::new)).mapTo(Long.class).one();
     }
 
-    /** Forgets open statements from each user's date on, bumps their versions and queues the period containing it. */
+    /**
+     * Forgets open statements from each user's date on, bumps their versions and queues the period
+     * containing it; a user with a closed statement from that date on is told to {@link LateChanges}.
+     * A statement each for all the users, whatever their number (an import touches many).
+     */
     public void changed(Handle handle, Map<String, LocalDate> fromByUser) {
-        StatementDao statements = handle.attach(StatementDao.class);
-        RecomputeJobDao jobs = handle.attach(RecomputeJobDao.class);
-        for (Map.Entry<String, LocalDate> entry : new TreeMap<>(fromByUser).entrySet()) {
-            String username = entry.getKey();
-            LocalDate from = entry.getValue();
-            statements.forgetOpen(username, from);
-            versions.bump(handle, username);
-            for (Assignment assignment : handle.attach(AssignmentDao.class).of(username)) {
-                if (assignment.overlaps(from, from)) {
-                    plans.latest(handle, assignment.planId()).ifPresent(plan ->
-                            jobs.enqueue(username, Period.containing(plan.period(), from).toString(), clock.instant()));
-                }
+        if (fromByUser.isEmpty()) {
+            return;
+        }
+        TreeMap<String, LocalDate> sorted = new TreeMap<>(fromByUser);
+        String[] names = sorted.keySet().toArray(String[]::new);
+        String[] froms = sorted.values().stream().map(LocalDate::toString).toArray(String[]::new);
+        handle.createUpdate("delete from commission_statements s"
+                        + " using unnest(:names, cast(:froms as date[])) as c(username, from_date)"
+                        + " where s.username = c.username and s.status = 'OPEN' and s.period_end >= c.from_date")
+                .bind("names", names).bind("froms", froms).execute();
+        versions.bumpAll(handle, sorted.keySet());
+        List<String> jobUsers = new ArrayList<>();
+        List<String> jobPeriods = new ArrayList<>();
+        Map<String, Optional<Plan>> latest = new HashMap<>();
+        for (Assignment assignment : handle.attach(AssignmentDao.class).ofAll(names)) {
+            LocalDate from = sorted.get(assignment.username());
+            if (assignment.overlaps(from, from)) {
+                latest.computeIfAbsent(assignment.planId(), id -> plans.latest(handle, id)).ifPresent(plan -> {
+                    jobUsers.add(assignment.username());
+                    jobPeriods.add(Period.containing(plan.period(), from).toString());
+                });
             }
-            lateChanges.changed(handle, username, from);
+        }
+        handle.createUpdate("insert into commission_jobs (username, period, enqueued_at)"
+                        + " select username, period, :now from unnest(:names, :periods) as j(username, period)"
+                        + " on conflict do nothing")
+                .bind("names", jobUsers.toArray(String[]::new)).bind("periods", jobPeriods.toArray(String[]::new))
+                .bind("now", clock.instant()).execute();
+        List<String> late = handle.createQuery("select distinct s.username from commission_statements s"
+                        + " join unnest(:names, cast(:froms as date[])) as c(username, from_date)"
+                        + " on s.username = c.username"
+                        + " where s.status <> 'OPEN' and s.period_end >= c.from_date order by s.username")
+                .bind("names", names).bind("froms", froms).mapTo(String.class).list();
+        for (String username : late) {
+            lateChanges.changed(handle, username, sorted.get(username));
         }
     }
 

@@ -3,6 +3,7 @@ package dealdesk.commission;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,6 +30,17 @@ public class InputVersions {
     }
 
     /** Bumps the user's version; the cached one is dropped now and again once the change commits. */
+    /** As {@link #bump} for many users, in one statement. */
+    public void bumpAll(Handle handle, java.util.Collection<String> usernames) {
+        handle.createUpdate("insert into commission_user_versions (username, version) select name, 1"
+                        + " from unnest(:names) as name on conflict (username)"
+                        + " do update set version = commission_user_versions.version + 1")
+                .bind("names", usernames.toArray(String[]::new)).execute();
+        List<String> bumped = List.copyOf(usernames);
+        bumped.forEach(versions::invalidate);
+        handle.afterCommit(() -> bumped.forEach(versions::invalidate));
+    }
+
     public void bump(Handle handle, String username) {
         handle.attach(InputVersionDao.class).bump(username);
         versions.invalidate(username);

@@ -88,6 +88,21 @@ public class PlanLookup {
 
         private final Map<String, Optional<Plan>> answers = new HashMap<>();
 
+        /** Reads the assignments of all these users at once (one query), for a batch naming many. */
+        public Batch prefetch(java.util.Collection<String> usernames) {
+            String[] missing = usernames.stream().filter(name -> !assignments.containsKey(name)).distinct()
+                    .toArray(String[]::new);
+            if (missing.length > 0) {
+                for (String username : missing) {
+                    assignments.put(username, new java.util.ArrayList<>());
+                }
+                for (Assignment assignment : handle.attach(AssignmentDao.class).ofAll(missing)) {
+                    assignments.get(assignment.username()).add(assignment);
+                }
+            }
+            return this;
+        }
+
         public Optional<Plan> on(String username, LocalDate date) {
             return answers.computeIfAbsent(username + "|" + date, key -> lookUp(username, date));
         }

@@ -96,6 +96,10 @@ public record Transaction(
     public record Split(String username, BigDecimal percent) {
     }
 
+    public Transaction withSplits(List<Split> newSplits) {
+        return new Transaction(id, dealId, closeDate, product, amount, values, newSplits, cancelledOn, conversion);
+    }
+
     public Transaction withCancelledOn(LocalDate date) {
         return new Transaction(id, dealId, closeDate, product, amount, values, splits, date, conversion);
     }

@@ -61,6 +61,14 @@ public interface TransactionDao {
     @UseRowReducer(Reducer.class)
     List<Transaction> byIds(@Bind("ids") String[] ids);
 
+    /** The stored transactions among these ids that another source (IMPORT or DEAL) wrote. */
+    @SqlQuery("select id from commission_transactions where id = any(:ids) and source <> :source")
+    List<String> fromOtherSource(@Bind("ids") String[] ids, @Bind("source") String source);
+
+    default List<String> fromOtherSource(Collection<String> ids, String source) {
+        return ids.isEmpty() ? List.of() : fromOtherSource(ids.toArray(String[]::new), source);
+    }
+
     /** The stored transactions among these ids, each with all its splits. */
     default List<Transaction> byIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : byIds(ids.toArray(String[]::new));

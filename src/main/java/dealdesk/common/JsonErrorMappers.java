@@ -142,26 +142,16 @@ public final class JsonErrorMappers {
             for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
                 details.add(new FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
             }
+            details.sort(java.util.Comparator.comparing(FieldError::path).thenComparing(FieldError::message));
             ApiException api = ApiException.invalid(details.isEmpty()
-                    ? List.of(new FieldError("body", "invalid")) : details);
+                    ? List.of(new FieldError("body", "invalid")) : new Validation().addAll(details).errors());
             return ApiExceptionMapper.respond(api.code().status(), api.toResponse());
         }
 
-        /** Drops the resource method and argument names Jersey puts in front of the field. */
+        /** The field's JSON path ({@code lines[3].quantity}), without Jersey's method and argument names. */
         private static String fieldPath(Path path) {
-            List<String> parts = new ArrayList<>();
-            for (Path.Node node : path) {
-                switch (node.getKind()) {
-                    case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
-                        if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
-                            parts.clear();
-                        }
-                    }
-                    default -> parts.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]"
-                            : node.getName());
-                }
-            }
-            return parts.isEmpty() ? "body" : String.join(".", parts);
+            String field = Validation.path(path);
+            return field.isEmpty() ? "body" : field;
         }
     }
 

@@ -6,7 +6,11 @@ import dealdesk.common.ApiException;
 import dealdesk.common.Csv;
 import dealdesk.common.FieldError;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
+import dealdesk.common.Binding;
+import dealdesk.common.SplitsText;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.validation.constraints.NotBlank;
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +30,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DealImport {
     static final Set<String> REQUIRED = Set.of("externalId", "account", "expectedCloseDate");
-    static final Set<String> OPTIONAL = Set.of("industry", "owner", "stage", "expectedAmount", "currency", "type",
-            "nextStep", "problem", "rootCause", "budgetConfirmed", "decisionMakerEngaged", "compellingEvent",
-            "forecastCategory", "splits");
     /** Where a deal request's field is in the CSV. */
     private static final Map<String, String> COLUMNS = Map.of("account.name", "account", "account.industry", "industry",
             "businessCase.problem", "problem", "businessCase.rootCause", "rootCause",
@@ -48,32 +49,85 @@ public final class DealImport {
     public record Result(int created, int updated, int unchanged, List<Long> ids) {
     }
 
+    /**
+     * One row as the CSV writes it, bound with jackson-dataformat-csv (a cell of the wrong type is named
+     * at its row and column); {@link #request} is the {@code POST /deals} body it stands for, checked by
+     * the same checks as a deal created here.
+     */
+    record Row(
+            @NotBlank(message = "the CRM's id of the deal is required")
+            String externalId,
+            String account,
+            String industry,
+            String owner,
+            DealStage stage,
+            LocalDate expectedCloseDate,
+            BigDecimal expectedAmount,
+            String currency,
+            DealType type,
+            String nextStep,
+            String problem,
+            String rootCause,
+            @JsonDeserialize(using = Binding.YesNo.class)
+            Boolean budgetConfirmed,
+            @JsonDeserialize(using = Binding.YesNo.class)
+            Boolean decisionMakerEngaged,
+            String compellingEvent,
+            ForecastCategory forecastCategory,
+            @JsonDeserialize(using = Splits.class)
+            List<CreditSplit> splits) {
+
+        DealRequest request() {
+            return new DealRequest(account == null ? null : new Account(account, industry), owner, splits, stage,
+                    expectedCloseDate, type, nextStep, new BusinessCase(problem, rootCause,
+                    Boolean.TRUE.equals(budgetConfirmed), Boolean.TRUE.equals(decisionMakerEngaged), compellingEvent),
+                    expectedAmount, currency, forecastCategory, externalId == null ? null : externalId.strip());
+        }
+    }
+
+    /** {@code alice:70;bob:30}, as transaction imports write splits. */
+    static final class Splits extends SplitsText<CreditSplit> {
+        Splits() {
+            super(CreditSplit.class);
+        }
+
+        @Override
+        protected CreditSplit split(String username, BigDecimal percent) {
+            return new CreditSplit(username, percent);
+        }
+    }
+
     public Result importCsv(User caller, String csv) {
-        List<Map<String, String>> rows = Csv.read(csv, REQUIRED, OPTIONAL);
-        if (rows.size() > MAX_ROWS) {
-            throw ApiException.invalid("rows", "at most " + MAX_ROWS + " rows per import, not " + rows.size());
+        Csv.Rows<Row> rows = Csv.bind(csv, Row.class, REQUIRED);
+        if (rows.rows().size() > MAX_ROWS) {
+            throw ApiException.invalid("rows", "at most " + MAX_ROWS + " rows per import, not " + rows.rows().size());
         }
         List<DealRequest> requests = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String prefix = "rows[" + i + "].";
-            Validation v = new Validation();
-            DealRequest request = parse(rows.get(i), v);
-            if (!v.hasErrors()) {
-                String owner = request.owner() == null ? caller.username() : request.owner();
-                if (users.find(owner).isPresent() && !DealAccess.canEdit(caller, owner, users)) {
-                    v.add("owner", "you may not import deals for " + owner);
-                }
-                deals.check(v, caller, request);
-                Integer first = seen.putIfAbsent(request.externalId(), i);
-                if (first != null) {
-                    v.add("externalId", request.externalId() + " appears twice, also in rows[" + first + "]");
-                }
-            }
-            v.errors().forEach(error -> errors.add(new FieldError(prefix + COLUMNS.getOrDefault(error.path(),
-                    error.path().replaceFirst("^splits.*", "splits")), error.message())));
+        for (int i = 0; i < rows.rows().size(); i++) {
+            String prefix = "rows[" + i + "]";
+            List<FieldError> problems = new ArrayList<>(rows.problems().stream()
+                    .filter(problem -> problem.path().startsWith(prefix + ".")).toList());
+            problems.addAll(Validation.violations(rows.rows().get(i), prefix));
+            errors.addAll(new Validation().addAll(problems).errors());
+            DealRequest request = rows.rows().get(i).request();
             requests.add(request);
+            if (!problems.isEmpty()) {
+                continue;
+            }
+            Validation v = new Validation();
+            String owner = request.owner() == null ? caller.username() : request.owner();
+            if (users.find(owner).isPresent() && !DealAccess.canEdit(caller, owner, users)) {
+                v.add("owner", "you may not import deals for " + owner);
+            }
+            deals.check(v, caller, request);
+            Integer first = seen.putIfAbsent(request.externalId(), i);
+            if (first != null) {
+                v.add("externalId", request.externalId() + " appears twice, also in rows[" + first + "]");
+            }
+            v.errors().forEach(error -> errors.add(new FieldError(prefix + "." + COLUMNS.getOrDefault(error.path(),
+                    error.path().replaceFirst("^splits.*", "splits")), error.message())));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -135,43 +189,6 @@ public final class DealImport {
             }
             throw e;
         }
-    }
-
-    private static DealRequest parse(Map<String, String> row, Validation v) {
-        String externalId = row.get("externalId");
-        v.require(externalId != null, "externalId", "the CRM's id of the deal is required");
-        DealStage stage = row.get("stage") == null ? null : Values.enumValue(DealStage.class, row.get("stage"), "stage", v);
-        DealType type = row.get("type") == null ? null : Values.enumValue(DealType.class, row.get("type"), "type", v);
-        ForecastCategory category = row.get("forecastCategory") == null ? null
-                : Values.enumValue(ForecastCategory.class, row.get("forecastCategory"), "forecastCategory", v);
-        BigDecimal amount = row.get("expectedAmount") == null ? null
-                : Values.decimal(row.get("expectedAmount"), "expectedAmount", v);
-        var closeDate = Values.date(row.get("expectedCloseDate"), "expectedCloseDate", v);
-        BusinessCase businessCase = new BusinessCase(row.get("problem"), row.get("rootCause"),
-                Boolean.TRUE.equals(Values.bool(row.get("budgetConfirmed"), "budgetConfirmed", v)),
-                Boolean.TRUE.equals(Values.bool(row.get("decisionMakerEngaged"), "decisionMakerEngaged", v)),
-                row.get("compellingEvent"));
-        return new DealRequest(row.get("account") == null ? null : new Account(row.get("account"), row.get("industry")),
-                row.get("owner"), splits(row.get("splits"), v), stage, closeDate, type, row.get("nextStep"),
-                businessCase, amount, row.get("currency"), category, externalId == null ? null : externalId.strip());
-    }
-
-    /** {@code alice:70;bob:30}, as transaction imports write splits. */
-    private static List<CreditSplit> splits(String text, Validation v) {
-        if (text == null) {
-            return null;
-        }
-        List<CreditSplit> splits = new ArrayList<>();
-        for (String part : text.split(";")) {
-            String[] pieces = part.trim().split(":");
-            BigDecimal percent = pieces.length == 2 ? Values.decimal(pieces[1], "splits", v) : null;
-            if (percent == null) {
-                v.add("splits", "splits are written like alice:70;bob:30, not " + text);
-                return null;
-            }
-            splits.add(new CreditSplit(pieces[0].trim(), percent));
-        }
-        return splits;
     }
 
     /** Does the row say what the deal already says? Then a re-import changes nothing, not even the version. */

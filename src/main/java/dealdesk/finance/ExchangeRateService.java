@@ -4,8 +4,12 @@ import dealdesk.common.ApiException;
 import dealdesk.common.Audit;
 import dealdesk.common.Csv;
 import dealdesk.common.Money;
+import dealdesk.common.Dates;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
+import dealdesk.common.constraints.InRange;
+import dealdesk.common.constraints.IsoDate;
+import dealdesk.common.constraints.KnownCurrency;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 public class ExchangeRateService {
     private static final Set<String> COLUMNS = Set.of("from", "to", "date", "rate");
     /** Rates keep at most this many decimals; more is a typo, not precision. */
-    private static final int MAX_RATE_SCALE = 10;
+    static final int MAX_RATE_SCALE = 10;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -35,8 +39,24 @@ public class ExchangeRateService {
         this.clock = clock;
     }
 
-    /** A rate as PUT /api/v1/exchange-rates takes it: {from, to, date, rate}. */
-    public record RateRequest(String from, String to, String date, BigDecimal rate) {
+    /**
+     * A rate as PUT /api/v1/exchange-rates takes it: {from, to, date, rate}, an element of the JSON array
+     * or a CSV row with those columns, checked by these constraints either way.
+     */
+    public record RateRequest(
+            @NotNull(message = "from is required: an ISO code like EUR")
+            @KnownCurrency(message = "unknown currency {value}; use an ISO code like EUR")
+            String from,
+            @NotNull(message = "to is required: an ISO code like USD")
+            @KnownCurrency(message = "unknown currency {value}; use an ISO code like USD")
+            String to,
+            @NotNull(message = "a date like 2026-11-23 is required")
+            @IsoDate
+            String date,
+            @NotNull(message = "rate is required: how many of 'to' one 'from' buys")
+            @InRange(min = "0", minInclusive = false, max = InRange.TRILLION, scale = MAX_RATE_SCALE,
+                    belowMin = "rate must be above 0")
+            BigDecimal rate) {
     }
 
     public record PutResult(int stored, List<ExchangeRate> rates) {
@@ -66,16 +86,11 @@ public class ExchangeRateService {
 
     /** Reads CSV with the header {@code from,to,date,rate}; paths are {@code rows[2].rate}. */
     public static List<RateRequest> fromCsv(String csv) {
-        List<Map<String, String>> rows = Csv.read(csv, COLUMNS, Set.of());
-        Validation validation = new Validation();
-        List<RateRequest> requests = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            Map<String, String> values = rows.get(row);
-            BigDecimal rate = Values.decimal(values.get("rate"), "rows[" + row + "].rate", validation);
-            requests.add(new RateRequest(values.get("from"), values.get("to"), values.get("date"), rate));
+        Csv.Rows<RateRequest> rows = Csv.bind(csv, RateRequest.class, COLUMNS);
+        if (!rows.problems().isEmpty()) {
+            throw ApiException.invalid(new Validation().addAll(rows.problems()).errors());
         }
-        validation.throwIfInvalid();
-        return requests;
+        return rows.rows();
     }
 
     /** Stores rates all or nothing; a rate for a pair and day already held replaces it. */
@@ -94,26 +109,12 @@ public class ExchangeRateService {
                 validation.add(path, "a rate is required, not null");
                 continue;
             }
-            if (!Money.isKnownCurrency(request.from())) {
-                validation.add(path + ".from", "unknown currency " + request.from() + "; use an ISO code like EUR");
-            }
-            if (!Money.isKnownCurrency(request.to())) {
-                validation.add(path + ".to", "unknown currency " + request.to() + "; use an ISO code like USD");
-            } else if (request.to().equals(request.from())) {
+            validation.check(request, path);
+            if (request.to() != null && request.to().equals(request.from())) {
                 validation.add(path + ".to", "a rate converts between two different currencies");
             }
-            LocalDate date = Values.date(request.date(), path + ".date", validation);
+            LocalDate date = Dates.parse(request.date()).orElse(null);
             BigDecimal rate = request.rate();
-            if (rate == null) {
-                validation.add(path + ".rate", "rate is required: how many " + request.to() + " one " + request.from()
-                        + " buys");
-            } else if (rate.signum() <= 0) {
-                validation.add(path + ".rate", "rate must be above 0");
-            } else if (rate.compareTo(Values.ABSURD) >= 0) {
-                validation.add(path + ".rate", "must be below 1,000,000,000,000");
-            } else if (rate.stripTrailingZeros().scale() > MAX_RATE_SCALE) {
-                validation.add(path + ".rate", "at most " + MAX_RATE_SCALE + " decimals");
-            }
             if (date != null && !seen.add(request.from() + ">" + request.to() + "@" + date)) {
                 validation.add(path + ".date", "the same pair and date appear twice");
             }

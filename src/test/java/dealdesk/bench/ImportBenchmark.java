@@ -21,7 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * Imports 20,000 bookings (CSV, 50 reps on one plan, one to three splits each) into a real
  * PostgreSQL, end to end as POST /api/v1/transactions does it: parse, check every field,
  * check users and plan currencies, store all or nothing, forget the affected statements.
- * Runs the import five times (the later ones replace the earlier rows) and prints each time.
+ * Runs the import five times (the later ones send the same rows again, which stay as stored) and
+ * then once with every amount changed (each row replaced), and prints each time.
  *
  * <p>Run: see BENCHMARKS.md "## Commission imports".
  */
@@ -69,10 +70,22 @@ public final class ImportBenchmark {
             System.out.printf("run %d: %,d imported, %,d replaced in %,d ms%n", run, result.imported(),
                     result.replaced(), millis);
         }
+        // the same ids again with every amount changed: each booking is replaced for real
+        String changed = csv(rows, new Random(42), 1);
+        long start = System.nanoTime();
+        BookingService.ImportResult result = commission.bookings()
+                .importTransactions(TransactionParser.fromCsv(changed), "rows", "IMPORT", "benchmark");
+        System.out.printf("changed amounts: %,d imported, %,d replaced in %,d ms%n", result.imported(),
+                result.replaced(), (System.nanoTime() - start) / 1_000_000);
         System.exit(0);
     }
 
     private static String csv(int rows, Random random) {
+        return csv(rows, random, 0);
+    }
+
+    /** {@code more}: added to every amount (the same ids, other amounts). */
+    private static String csv(int rows, Random random, int more) {
         StringBuilder csv = new StringBuilder("id,dealId,closeDate,sku,family,units,amount,currency,industry,dealType,splits\n");
         LocalDate start = LocalDate.of(2026, 1, 1);
         for (int i = 0; i < rows; i++) {
@@ -85,7 +98,7 @@ public final class ImportBenchmark {
             csv.append("CRM-").append(i).append(",D-").append(i / 3).append(',')
                     .append(start.plusDays(random.nextInt(365))).append(",SKU-").append(random.nextInt(40))
                     .append(",CORE,").append(1 + random.nextInt(20)).append(',')
-                    .append(1000 + random.nextInt(90_000)).append('.').append(random.nextInt(100))
+                    .append(1000 + more + random.nextInt(90_000)).append('.').append(random.nextInt(100))
                     .append(",USD,RETAIL,NEW,").append(splits).append('\n');
         }
         return csv.toString();

@@ -59,6 +59,30 @@ class CommissionServiceTest {
     }
 
     @Test
+    void bookingsSentAgainAsStoredLeaveTheStatementAloneAndAChangedOneIsReplaced() {
+        layeredPlanFor("alice", "bob");
+        importCsv("T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,alice:70;bob:30\n"
+                + "T2,D2,2026-11-10,A,CORE,1,20000,USD,RETAIL,NEW,alice:100\n");
+        // T1: 35,000 x 0.15 x 1.05 (first 21 days) = 5,512.50; T2: 20,000 x 0.15 = 3,000.00
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount())
+                .isEqualByComparingTo("8512.50");
+        assertThat(storedCount()).isEqualTo(1);
+
+        // the same rows, the splits in another order: nothing changes, the stored statement stays
+        BookingService.ImportResult again = commission.bookings().importTransactions(TransactionParser.fromCsv(HEADER
+                + "T1,D1,2026-10-05,A,CORE,1,50000,USD,RETAIL,NEW,bob:30;alice:70\n"
+                + "T2,D2,2026-11-10,A,CORE,1,20000,USD,RETAIL,NEW,alice:100\n"), "rows", "IMPORT", "finance");
+        assertThat(again.replaced()).isEqualTo(2);
+        assertThat(storedCount()).isEqualTo(1);
+
+        importCsv("T2,D2,2026-11-10,A,CORE,1,30000,USD,RETAIL,NEW,alice:100\n");
+        assertThat(storedCount()).isZero();
+        // T2 now 30,000 x 0.15 = 4,500.00
+        assertThat(commission.statements().statement("alice", Q4).totals().earned().amount())
+                .isEqualByComparingTo("10012.50");
+    }
+
+    @Test
     void theWorkedExampleIsStoredAndRecomputedOnlyWhenItsInputsChange() {
         layeredPlanFor("alice");
         importCsv(Fixtures.resource("layered-transactions.csv").lines().skip(1)

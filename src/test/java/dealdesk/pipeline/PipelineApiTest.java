@@ -161,6 +161,22 @@ class PipelineApiTest {
     }
 
     @Test
+    void everyCellThatDoesNotFitItsColumnIsNamedAtItsRowInOneAnswer() {
+        String csv = HEADER.replace("\n", ",splits\n")
+                + "crm-cells-1,Cells One,RETAIL,alice,qualified,2030-03-01,1000,USD,NEW,Call,,,perhaps,yes,,alice=100\n"
+                + "crm-cells-2,Cells Two,RETAIL,alice,PROPOSAL,01/03/2030,1e400,USD,RENEWAL,Call,,,yes,NO,,\n"
+                + ",Cells Three,RETAIL,alice,PROPOSAL,2030-03-01,10,USD,NEW,Call,,,1,0,,alice:60;bob:40\n";
+
+        Map<String, Object> error = json(request(APP, "/api/v1/deals", alice).post(Entity.entity(csv, CSV)), 422);
+
+        assertThat(paths(error)).containsExactly("rows[0].budgetConfirmed", "rows[0].splits",
+                "rows[1].expectedCloseDate", "rows[2].externalId");
+        assertThat(paths(json(request(APP, "/api/v1/deals", alice).post(Entity.entity(HEADER.replace("\n", ",splits\n")
+                + "crm-cells-4,Cells Four,RETAIL,alice,qualified,2030-03-01,1e400,USD,NEW,Call,,,yes,no,,alice:100\n",
+                CSV)), 422))).containsExactly("rows[0].expectedAmount");
+    }
+
+    @Test
     void reImportingACrmExportChangesWhatChangedAndDuplicatesNothing() {
         String csv = HEADER
                 + "crm-7001,Import Alpha,RETAIL,alice,QUALIFIED,2030-03-01,12000,USD,NEW,Discovery call,"

@@ -1,10 +1,23 @@
 package dealdesk.commission.plan;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 /**
  * What a plan item applies to: every key that is set must equal the
  * transaction's attribute (case-sensitive); keys left out match anything.
  */
-public record Match(String sku, String family, String industry, String dealType) {
+public record Match(
+        @Pattern(regexp = TEXT, message = "sku must be a non-empty text") @Size(max = 200, message = "sku" + LONG)
+        String sku,
+        @Pattern(regexp = TEXT, message = "family must be a non-empty text") @Size(max = 200, message = "family" + LONG)
+        String family,
+        @Pattern(regexp = TEXT, message = "industry must be a non-empty text") @Size(max = 200, message = "industry" + LONG)
+        String industry,
+        @Pattern(regexp = TEXT, message = "dealType must be a non-empty text") @Size(max = 200, message = "dealType" + LONG)
+        String dealType) {
+    private static final String TEXT = "(?s).*\\S.*";
+    private static final String LONG = " is at most 200 characters";
 
     public boolean matches(String sku, String family, String industry, String dealType) {
         return (this.sku == null || this.sku.equals(sku))

@@ -150,6 +150,71 @@ class PlanParserTest {
         assertThat(errors("- just\n- a list")).extracting(FieldError::path).containsExactly("plan");
     }
 
+    @Test
+    void aBandFromOfAnyWrongTypeIsA422AtTheBand() {
+        for (String from : List.of("null", "lots", "true", "[1]", "{ a: 1 }", "1e400", "-1")) {
+            List<FieldError> errors = errors(VALID.replace("{ from: 0.5, to: 1.0, multiplier: 1.0 }",
+                    "{ from: " + from + ", to: 1.0, multiplier: 1.0 }"));
+
+            assertThat(errors).as(from).extracting(FieldError::path).contains("tiers.bands[1].from");
+        }
+        assertThat(errors(VALID.replace("{ from: 0.5, to: 1.0,", "{ from: lots, to: 1.0,")).get(0).message())
+                .isEqualTo("from must be a number, not lots");
+        assertThat(errors(VALID.replace("{ from: 0.5, to: 1.0,", "{ from: [1], to: 1.0,")).get(0).message())
+                .isEqualTo("from must be a number, not a list");
+    }
+
+    @Test
+    void wrongTypesAndBrokenRulesAreReportedTogetherInDocumentOrder() {
+        List<FieldError> errors = errors(VALID.replace("currency: USD", "currency: ZZZ")
+                .replace("baseRate: 0.10", "baseRate: high")
+                .replace("{ window: LAST_DAYS, days: 14, factor: 1.10 }", "{ window: LAST_DAYS, days: 14.5, factor: 11 }")
+                .replace("{ from: 1.0, rate: 0.2 }", "{ from: 1.0, rate: 0.2, colour: red }")
+                .replace("cap: { amount: 150000 }", "cap: 150000")
+                .replace("clawback: { windowDays: 90 }", "clawback: { windowDays: 1e400 }"));
+
+        assertThat(errors).extracting(FieldError::path).containsExactly("currency", "baseRate", "timing[0].days",
+                "timing[0].factor", "tiers.bands[2].colour", "cap", "clawback.windowDays");
+        assertThat(errors).extracting(FieldError::message).containsExactly("unknown currency ZZZ",
+                "baseRate must be a number, not high", "days must be a whole number from 1 to 366",
+                "factor must be from 0 to 10, not 11", "unknown field colour; expected one of from, to, rate, multiplier",
+                "cap must be an object with amount", "windowDays must be a whole number from 0 to 3660");
+    }
+
+    @Test
+    void hostileTextIsRefusedAtItsField() {
+        assertThat(errors(VALID.replace("id: ae-fy2026", "id: \"ae\\0fy\"")))
+                .extracting(FieldError::path).containsExactly("id");
+        assertThat(errors(VALID.replace("{ sku: X }, rate", "{ sku: \"" + "x".repeat(100_000) + "\" }, rate")))
+                .extracting(FieldError::path).containsExactly("productRates[0].match.sku");
+        assertThat(errors(VALID.replace("period: QUARTER", "period: 2"))).extracting(FieldError::message)
+                .containsExactly("period must be one of MONTH, QUARTER, YEAR, not 2");
+    }
+
+    @Test
+    void aSecondDocumentABombAndDeepNestingAreRefused() {
+        assertThat(errors(VALID + "---\nid: other\n")).extracting(FieldError::path).containsExactly("plan");
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 0; i < 60; i++) {
+            bomb.append((char) ('b' + i % 20)).append(i).append(": &").append("l").append(i)
+                    .append(" [*").append(i == 0 ? "a" : "l" + (i - 1)).append(", *").append(i == 0 ? "a" : "l" + (i - 1))
+                    .append("]\n");
+        }
+        // aliases are not expanded while binding: the bomb is an unknown field, refused at once
+        assertThat(errors(VALID + bomb)).extracting(FieldError::path).contains("a", "b0", "u59");
+        assertThat(errors("id: " + "[".repeat(200) + "]".repeat(200))).extracting(FieldError::path)
+                .containsExactly("plan");
+    }
+
+    @Test
+    void lowerCaseNamesAndNumbersWrittenAsTextStillRead() {
+        Plan plan = PlanParser.parse(VALID.replace("period: QUARTER", "period: quarter").replace("baseRate: 0.10",
+                "baseRate: \"0.10\""));
+
+        assertThat(plan.period()).isEqualTo(Period.Type.QUARTER);
+        assertThat(plan.rates().baseRate()).isEqualByComparingTo("0.10");
+    }
+
     private static List<FieldError> errors(String document) {
         ApiException error = catchThrowableOfType(ApiException.class, () -> PlanParser.parse(document));
         assertThat(error).as("expected the plan to be rejected").isNotNull();
