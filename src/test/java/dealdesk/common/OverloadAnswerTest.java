@@ -7,7 +7,10 @@ import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 import org.jdbi.v3.core.ConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** When every database connection stays busy (overload), a request is told to retry: 503 JSON, not a 500. */
+/**
+ * Failures that are not the service's fault answer the error contract, not a 500: an exhausted connection
+ * pool (overload) is a 503 to retry, a body in an encoding Jackson cannot read is a 400.
+ */
 class OverloadAnswerTest {
 
     @Test
@@ -19,6 +22,18 @@ class OverloadAnswerTest {
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
             assertThat(((ErrorResponse) response.getEntity()).code()).isEqualTo("SERVICE_UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void aBodyJacksonTakesForUcs4WithAnOddByteOrderIsA400() {
+        // the bytes 00 7c 00 00 00, found by QuotePreviewFuzzTest on POST /api/v1/quotes/preview
+        Throwable unreadable = new jakarta.ws.rs.ProcessingException(
+                new java.io.CharConversionException("Unsupported UCS-4 endianness (3412) detected"));
+
+        try (Response response = new JsonErrorMappers.FallbackMapper().toResponse(unreadable)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(((ErrorResponse) response.getEntity()).details()).extracting(FieldError::path).containsExactly("body");
         }
     }
 }

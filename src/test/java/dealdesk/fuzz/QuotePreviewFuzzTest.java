@@ -48,6 +48,7 @@ class QuotePreviewFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void preview(FuzzedDataProvider data) throws Exception {
+        loopbackOnly();
         String body = body(data, false);
         HttpResponse<String> answer = SERVICE.post("/api/v1/quotes/preview", body);
         assertAnswered(answer, body);
@@ -55,6 +56,7 @@ class QuotePreviewFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void save(FuzzedDataProvider data) throws Exception {
+        loopbackOnly();
         String body = body(data, true);
         Map<String, Long> before = SERVICE.counts();
         HttpResponse<String> answer = SERVICE.post("/api/v1/quotes", body);
@@ -63,6 +65,12 @@ class QuotePreviewFuzzTest {
             assertThat(SERVICE.counts()).as("refused with %s, nothing stored: %s", answer.statusCode(), body)
                     .isEqualTo(before);
         }
+    }
+
+    /** The service, its database and this client talk over loopback: not server-side request forgery. */
+    private static void loopbackOnly() {
+        com.code_intelligence.jazzer.api.BugDetectors.allowNetworkConnections((host, port) ->
+                host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));
     }
 
     private static void assertAnswered(HttpResponse<String> answer, String body) throws Exception {
@@ -141,6 +149,7 @@ class QuotePreviewFuzzTest {
         final long dealId;
 
         Service() {
+            loopbackOnly();
             try {
                 app.before();
                 Runtime.getRuntime().addShutdownHook(new Thread(app::after));
@@ -160,13 +169,23 @@ class QuotePreviewFuzzTest {
         }
 
         HttpResponse<String> post(String path, String body, String bearer) throws Exception {
+            try {
+                return post(HTTP, path, body, bearer);
+            } catch (java.io.IOException closed) {
+                // Jetty may close a connection after a refusal just as the pooled client reuses it: once more on a
+                // new connection, where a drop of the server's own would show again
+                return post(HttpClient.newHttpClient(), path, body, bearer);
+            }
+        }
+
+        private HttpResponse<String> post(HttpClient client, String path, String body, String bearer) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + path))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** The rows a saved quote writes. */
