@@ -166,12 +166,12 @@ public final class PricingEngine {
                 maxSku = line.getSku();
             }
         }
-        BigDecimal listTotal = BigDecimal.ZERO;
+        Money listTotal = Money.zero(totals.discount().currency());
         for (LineResult result : results) {
-            listTotal = listTotal.add(result.totals().listTotal().amount());
+            listTotal = listTotal.plus(result.totals().listTotal());
         }
-        BigDecimal totalDiscount = listTotal.signum() == 0 ? BigDecimal.ZERO
-                : totals.discount().amount().multiply(HUNDRED).divide(listTotal, 2, RoundingMode.HALF_UP);
+        BigDecimal totalDiscount = listTotal.isZero() ? BigDecimal.ZERO
+                : totals.discount().amount().multiply(HUNDRED).divide(listTotal.amount(), 2, RoundingMode.HALF_UP);
         return new QuoteSummary(plain(maxDiscount), maxSku, totalDiscount, totals.tcv());
     }
 

@@ -116,21 +116,22 @@ public class QuotePricer {
         } catch (IllegalArgumentException | NullPointerException e) {
             // an unknown currency is reported on its own field; two decimals are fine here
         }
-        BigDecimal beforeDiscount = result == null ? null : result.adjustments().stream()
+        Money beforeDiscount = result == null ? null : result.adjustments().stream()
                 .filter(step -> step.stage() == dealdesk.pricing.Stage.DISCOUNT)
-                .map(step -> step.before().amount()).findFirst().orElse(null);
-        BigDecimal floor = breach.floor().amount();
+                .map(step -> step.before()).findFirst().orElse(null);
+        Money floor = breach.floor();
         String largest;
         if (beforeDiscount == null || beforeDiscount.compareTo(floor) <= 0) {
             largest = "no discount is allowed on it";
         } else {
-            BigDecimal max = BigDecimal.ONE.subtract(floor.divide(beforeDiscount, 10, java.math.RoundingMode.HALF_UP))
+            BigDecimal max = BigDecimal.ONE.subtract(floor.amount().divide(beforeDiscount.amount(), 10,
+                            java.math.RoundingMode.HALF_UP))
                     .movePointRight(2).setScale(2, java.math.RoundingMode.DOWN).stripTrailingZeros();
             largest = "the largest discount allowed is " + max.toPlainString() + "%";
         }
         String unit = currency == null ? "" : " " + currency;
         return sku + " at " + breach.price().amount().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + unit
-                + " is below its floor of " + floor.setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString()
+                + " is below its floor of " + floor.amount().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString()
                 + unit + ": " + largest + " (" + breach.rule() + ")";
     }
 

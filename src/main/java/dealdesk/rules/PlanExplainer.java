@@ -8,6 +8,7 @@ import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.Period;
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -37,7 +38,7 @@ public class PlanExplainer {
     }
 
     public record MyPlan(String plan, int version, LocalDate effectiveFrom, String period, String currency,
-                         String creditBasis, BigDecimal quota, BigDecimal credited, BigDecimal attainment,
+                         String creditBasis, Money quota, Money credited, BigDecimal attainment,
                          List<Item> rates, List<Item> multipliers, List<Item> timing, Tiers tiers, List<Spif> spifs,
                          Item cap, Item draw, Item clawback, List<String> summary) {
     }
@@ -51,7 +52,7 @@ public class PlanExplainer {
 
     /** amountToReach: what is still to be credited before the band starts paying (0 once reached). */
     public record Band(String band, BigDecimal from, BigDecimal to, BigDecimal rate, BigDecimal multiplier,
-                       boolean reached, BigDecimal amountToReach, String text) {
+                       boolean reached, Money amountToReach, String text) {
     }
 
     public record Spif(String id, String type, LocalDate from, LocalDate to, BigDecimal progress,
@@ -126,7 +127,8 @@ public class PlanExplainer {
             }
         }
         return new MyPlan(plan.id(), plan.version(), plan.effectiveFrom(), period.toString(), currency,
-                plan.creditBasis().name(), quota, credited, statement == null ? null : statement.attainment(), rates,
+                plan.creditBasis().name(), quota == null ? null : Money.of(quota, plan.currency()),
+                Money.of(credited, plan.currency()), statement == null ? null : statement.attainment(), rates,
                 multipliers, timing, tiers, spifs, cap, draw, clawback, summary);
     }
 
@@ -145,8 +147,8 @@ public class PlanExplainer {
                     : "pays your rate " + words.times(band.multiplier());
             String progress = reached ? " (reached)" : toReach == null ? ""
                     : " (" + words.money(toReach) + " more to reach it)";
-            bands.add(new Band(band.label(), band.from(), band.to(), band.rate(), band.multiplier(), reached, toReach,
-                    where + " " + pays + progress));
+            bands.add(new Band(band.label(), band.from(), band.to(), band.rate(), band.multiplier(), reached,
+                    toReach == null ? null : Money.of(toReach, plan.currency()), where + " " + pays + progress));
         }
         String mode = plan.tiers().mode() == Plan.TierMode.MARGINAL
                 ? "each part of a deal is paid at the tier it falls in"
