@@ -7,19 +7,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a CSV body with a header row into rows of column to text. Unknown or
- * missing required columns are a 422 on {@code header}; a malformed row is a
- * 400 naming the row. Rows are numbered from 0 in paths ({@code rows[2].sku}),
- * the line number is in the message.
+ * Reads a CSV body with a header row into request records, one a row, with
+ * jackson-dataformat-csv. Unknown or missing required columns are a 422 on
+ * {@code header}; a malformed row is a 400 naming the row. Rows are numbered
+ * from 0 in paths ({@code rows[2].sku}), the line number is in the message.
  */
 public final class Csv {
-    private static final CsvMapper MAPPER = new CsvMapper();
     private static final CsvMapper BINDER = Binding.configure(new CsvMapper());
 
     private Csv() {
@@ -68,45 +65,6 @@ public final class Csv {
 
     /** Bound rows, and what did not fit (to report with the rows' own checks). */
     public record Rows<T>(List<T> rows, List<FieldError> problems) {
-    }
-
-    public static List<Map<String, String>> read(String body, Set<String> required, Set<String> optional) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.invalid("body", "the CSV body is empty; the first line names the columns");
-        }
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> iterator = MAPPER.readerForMapOf(String.class)
-                .with(schema).with(CsvParser.Feature.TRIM_SPACES).with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).readValues(body)) {
-            CsvSchema header = (CsvSchema) iterator.getParserSchema();
-            Validation validation = new Validation();
-            List<String> columns = new ArrayList<>();
-            header.forEach(column -> columns.add(column.getName()));
-            for (String column : columns) {
-                if (!required.contains(column) && !optional.contains(column)) {
-                    validation.add("header", "unknown column " + column);
-                }
-            }
-            for (String column : required) {
-                if (!columns.contains(column)) {
-                    validation.add("header", "missing column " + column);
-                }
-            }
-            validation.throwIfInvalid();
-            while (iterator.hasNext()) {
-                Map<String, String> row = new LinkedHashMap<>(iterator.next());
-                row.replaceAll((k, v) -> v == null || v.isEmpty() ? null : v);
-                int index = rows.size();
-                row.forEach((column, value) -> validation.require(!Text.hasControlCharacters(value),
-                        "rows[" + index + "]." + column, Text.REFUSED));
-                rows.add(row);
-            }
-            validation.throwIfInvalid();
-        } catch (IOException | RuntimeException e) {
-            throw malformed(e, rows.size());
-        }
-        return rows;
     }
 
     /** A refusal passes through; anything else the CSV reader threw is a 400 at the row it stopped on. */

@@ -1,5 +1,6 @@
 package dealdesk.finance;
 
+import dealdesk.common.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Adjustments, append-only: a correction is a new adjustment, never an edit. */
 @RegisterRowMapper(AdjustmentDao.Mapper.class)
 public interface AdjustmentDao {
-    String COLUMNS = "select id, username, period, kind, amount, reason, source_period, dispute_id, created_by,"
-            + " created_at from adjustments";
+    String COLUMNS = "select id, username, period, kind, amount, currency, reason, source_period, dispute_id,"
+            + " created_by, created_at from adjustments";
 
     @SqlUpdate("insert into adjustments (username, period, kind, amount, currency, reason, source_period, dispute_id,"
             + " created_by, created_at) values (:username, :period, :kind, :amount, :currency, :reason, :sourcePeriod,"
@@ -45,7 +46,8 @@ public interface AdjustmentDao {
         public Adjustment map(ResultSet row, StatementContext context) throws SQLException {
             long disputeId = row.getLong("dispute_id");
             return new Adjustment(row.getLong("id"), row.getString("username"), row.getString("period"),
-                    AdjustmentKind.valueOf(row.getString("kind")), row.getBigDecimal("amount"), row.getString("reason"),
+                    AdjustmentKind.valueOf(row.getString("kind")),
+                    Money.of(row.getBigDecimal("amount"), Money.currency(row.getString("currency"))), row.getString("reason"),
                     row.getString("source_period"), row.wasNull() ? null : disputeId,
                     new Adjustment.Posted(row.getString("created_by"), row.getTimestamp("created_at").toInstant()));
         }

@@ -84,9 +84,9 @@ public class AdjustmentService {
     Adjustment post(Handle handle, String username, Period period, AdjustmentKind kind, BigDecimal amount, String reason,
                     String sourcePeriod, Long disputeId, String actor) {
         Currency currency = planCurrency(username, period, "period");
-        BigDecimal rounded = Money.round(amount, currency);
+        Money rounded = Money.of(amount, currency).rounded();
         Adjustment.Posted posted = new Adjustment.Posted(actor, clock.instant());
-        long id = handle.attach(AdjustmentDao.class).insert(username, period.toString(), kind.name(), rounded,
+        long id = handle.attach(AdjustmentDao.class).insert(username, period.toString(), kind.name(), rounded.amount(),
                 currency.getCurrencyCode(), reason, sourcePeriod, disputeId, actor, posted.at());
         Adjustment adjustment = new Adjustment(id, username, period.toString(), kind, rounded, reason, sourcePeriod,
                 disputeId, posted);
@@ -105,8 +105,7 @@ public class AdjustmentService {
      */
     public Statement overlay(Handle handle, Statement statement) {
         List<Adjustment> posted = handle.attach(AdjustmentDao.class).of(statement.username(), statement.period());
-        List<Statement.AdjustmentLine> lines = posted.stream().map(adjustment -> adjustment.line(statement.currencyUnit()))
-                .toList();
+        List<Statement.AdjustmentLine> lines = posted.stream().map(Adjustment::line).toList();
         Money total = statement.totals().adjustments();
         for (Statement.AdjustmentLine line : lines) {
             total = total.plus(line.amount());

@@ -34,7 +34,6 @@ public class FunnelService {
     /** The funnel's stages in order; a lost or cancelled deal leaves it where it was. */
     static final List<DealStage> STAGES = List.of(DealStage.PROSPECTING, DealStage.QUALIFIED, DealStage.NEEDS_ANALYSIS,
             DealStage.PROPOSAL, DealStage.NEGOTIATION, DealStage.CLOSED_WON);
-    private static final int MAX_PLANNED = 100_000;
 
     private final Jdbi jdbi;
     private final UserService users;
@@ -122,21 +121,10 @@ public class FunnelService {
         Period period = Period.parse(periodText);
         Validation validation = new Validation();
         Map<DealStage, Integer> planned = new LinkedHashMap<>();
-        if (request == null || request.stages() == null || request.stages().isEmpty()) {
+        if (request == null) {
             validation.add("stages", "give planned deals per stage, like {\"stages\": {\"PROSPECTING\": 40}}");
-        } else {
-            request.stages().forEach((stage, count) -> {
-                String path = "stages." + stage;
-                DealStage funnelStage = STAGES.stream().filter(s -> s.name().equals(stage)).findFirst().orElse(null);
-                if (funnelStage == null) {
-                    validation.add(path, "not a funnel stage: use PROSPECTING, QUALIFIED, NEEDS_ANALYSIS, PROPOSAL, "
-                            + "NEGOTIATION or CLOSED_WON");
-                } else if (count == null || count < 0 || count > MAX_PLANNED) {
-                    validation.add(path, "a whole number of deals from 0 to " + MAX_PLANNED + " is required");
-                } else {
-                    planned.put(funnelStage, count);
-                }
-            });
+        } else if (validation.check(request, "")) {
+            request.stages().forEach((stage, count) -> planned.put(DealStage.valueOf(stage), count));
         }
         validation.throwIfInvalid();
         Instant now = clock.instant();

@@ -116,6 +116,25 @@ class DealCommissionTest {
     }
 
     @Test
+    void anOpenDealQuotedInEurosForADollarPlanHasNoEstimateAndStaysOutOfTheDashboardPipeline() {
+        long dealId = deal("Euro Corp", "2026-12-18", "NEGOTIATION");
+        Map<String, Object> body = quote(dealId, 12);
+        body.put("currency", "EUR");
+        body.put("priceBook", "Standard EUR");
+        json(request(APP, "/api/v1/quotes", frank).post(Entity.json(body)), 201);
+
+        // the plan pays in USD: mixing currencies is refused, not added up
+        Map<String, Object> refused = json(request(APP, "/api/v1/estimates", frank).post(Entity.json(
+                Map.of("username", "frank", "dealId", "deal-" + dealId))), 422);
+        assertThat(paths(refused)).containsExactly("dealId");
+        assertThat(refused.get("message").toString()).contains("USD");
+        Map<String, Object> dashboard = json(request(APP, "/api/v1/dashboard/frank?period=2026-Q4", frank).get(), 200);
+        List<Map<String, Object>> deals = (List<Map<String, Object>>) ((Map<String, Object>) dashboard.get("pipeline"))
+                .get("deals");
+        assertThat(deals).extracting(deal -> deal.get("dealId")).doesNotContain("deal-" + dealId);
+    }
+
+    @Test
     void aCloseWonWhoseBookingFailsLeavesTheDealOpenAndTheQuoteAsItWasAndARetryWorksOnceFixed() {
         String admin = TestApp.token(APP, "admin");
         json(request(APP, "/api/v1/users", admin).post(Entity.json(Map.of("username", "gina", "name", "Gina",

@@ -64,6 +64,12 @@ class TransactionParserTest {
     }
 
     @Test
+    void aValueThatLooksLikeAnExpressionIsShownAsWrittenNotEvaluated() {
+        assertThat(errors(HEADER + "T1,2026-11-02,5,${7*7}{value},alice:100,\n")).singleElement()
+                .isEqualTo(new FieldError("rows[0].currency", "unknown currency ${7*7}{value}"));
+    }
+
+    @Test
     void unknownAndMissingColumnsAreAHeaderProblem() {
         assertThat(errors("id,closeDate,amount,currency,colour\nT1,2026-11-02,5,USD,red\n"))
                 .extracting(FieldError::path).containsExactly("header");

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dealdesk.auth.UserService;
+import dealdesk.commission.TransactionParser;
+import dealdesk.commission.api.TransactionRequest;
 import dealdesk.commission.plan.PlanParser;
 import dealdesk.common.ApiException;
-import dealdesk.common.Csv;
 import dealdesk.common.Json;
 import dealdesk.common.JsonErrorMappers;
 import dealdesk.common.Text;
@@ -17,13 +18,12 @@ import io.dropwizard.jackson.Jackson;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Jazzer over what reads untrusted text: JSON request bodies (records and free-form trees),
- * CSV imports and plan documents. Whatever the input, the answer is a value or a client
+ * CSV imports (bound to the transaction import's records and checked) and plan documents. Whatever the input, the answer is a value or a client
  * error (4xx) naming where, never another exception (which the service would answer 500).
  * In the suite each runs its kept corpus ({@code src/test/resources/dealdesk/fuzz/ParsersFuzzTestInputs});
  * a real fuzzing run, bounded by maxDuration, is {@code JAZZER_FUZZ=1 mvn -q test -Dtest=ParsersFuzzTest#csv}
@@ -54,8 +54,11 @@ class ParsersFuzzTest {
     void csv(FuzzedDataProvider data) {
         String body = data.consumeRemainingAsString();
         try {
-            List<Map<String, String>> rows = Csv.read(body, Set.of("sku"), Set.of("name", "units"));
-            rows.forEach(row -> row.values().forEach(value -> assertThat(Text.hasControlCharacters(value)).isFalse()));
+            List<TransactionRequest> rows = TransactionParser.fromCsv(body);
+            TransactionParser.validate(rows, "rows");
+            rows.forEach(row -> assertThat(Text.hasControlCharacters(String.join("", String.valueOf(row.id()),
+                    String.valueOf(row.sku()), String.valueOf(row.currency()))))
+                    .isFalse());
         } catch (ApiException e) {
             assertClientError(e);
         }

@@ -13,7 +13,22 @@ final class Messages {
     }
 
     static void withValue(ConstraintValidatorContext context, String value) {
-        context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("value", shown(value));
+        context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("value", literal(shown(value)));
+    }
+
+    /**
+     * A parameter's value is interpolated too (EL included: {@code ${7*7}} would read 49): escaped, a
+     * client's text reads as written.
+     */
+    static String literal(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '\\' || c == '{' || c == '}' || c == '$') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     static String shown(String value) {
