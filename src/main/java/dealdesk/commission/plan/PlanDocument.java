@@ -9,7 +9,6 @@ import dealdesk.common.Period;
 import dealdesk.common.constraints.InRange;
 import dealdesk.common.constraints.KnownCurrency;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -55,7 +54,7 @@ public record PlanDocument(
         Draw draw,
         @Size(max = LONG_TEXT, message = "description is at most 10,000 characters")
         String description,
-        @Size(max = TEXT, message = "name is at most 200 characters")
+        @Size(max = LONG_TEXT, message = "name is at most 10,000 characters")
         String name) {
 
     static final String RATE = " is a fraction from 0 to 1 (0.15 is 15%), not {value}";
@@ -96,7 +95,7 @@ public record PlanDocument(
             TierBasis basis,
             @NotNull(message = "mode is required")
             TierMode mode,
-            @NotEmpty(message = "tiers need at least one band")
+            @Size(min = 1, message = "tiers need at least one band")
             List<@NotNull(message = "each item of bands must be an object") @Valid Band> bands) {
     }
 
@@ -147,7 +146,7 @@ public record PlanDocument(
             BigDecimal amount,
             @InRange(max = "1", maxInclusive = true, message = "rate" + RATE)
             BigDecimal rate,
-            @Size(min = 1, max = TEXT, message = "description must be a text of 1 to 200 characters")
+            @Size(min = 1, max = LONG_TEXT, message = "description must be a text of 1 to 10,000 characters")
             String description,
             @InRange(max = InRange.TRILLION, belowMin = "value must not be negative")
             BigDecimal value) {

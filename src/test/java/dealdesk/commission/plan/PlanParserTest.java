@@ -215,6 +215,17 @@ class PlanParserTest {
         assertThat(plan.rates().baseRate()).isEqualByComparingTo("0.10");
     }
 
+    @Test
+    void documentsTheOldParserAcceptedStillRead() {
+        // stored plan versions are parsed again on every statement: what was valid must stay valid
+        Plan plan = PlanParser.parse(VALID.replace("  bands:\n", "  oldBands:\n").replace("  oldBands:\n", "")
+                .replaceAll("(?m)^    - \\{ from.*\\n", ""));
+
+        assertThat(plan.tiers().bands()).isEmpty();
+        assertThat(errors(VALID.replaceAll("(?m)^    - \\{ from.*\\n", "").replace("  bands:\n", "  bands: []\n")))
+                .extracting(FieldError::path).containsExactly("tiers.bands");
+    }
+
     private static List<FieldError> errors(String document) {
         ApiException error = catchThrowableOfType(ApiException.class, () -> PlanParser.parse(document));
         assertThat(error).as("expected the plan to be rejected").isNotNull();
