@@ -81,7 +81,7 @@ public class DealService {
             throw ApiException.forbidden("you may not create deals for " + owner);
         }
         check(v, caller, request);
-        v.throwIfInvalid();
+        v.throwIfInvalid(DealRequest.class);
         long id = DealImport.externalIdTakenMeanwhile(() -> jdbi.inTransaction(handle -> {
             if (request.externalId() != null
                     && handle.attach(DealDao.class).lockByExternalId(request.externalId().strip()).isPresent()) {
@@ -151,7 +151,7 @@ public class DealService {
         }
         Validation v = new Validation();
         check(v, patch);
-        v.throwIfInvalid();
+        v.throwIfInvalid(DealPatch.class);
         jdbi.useTransaction(handle -> apply(handle, caller, lockForChange(handle, caller, id, patch.version()), patch));
         return load(id);
     }

@@ -199,6 +199,30 @@ class QuoteBadInputTest {
     }
 
     @Test
+    void eachBadDealFieldIsNamedAtItsPathInOneAnswerAndAPatchToo() {
+        Map<String, Object> deal = new LinkedHashMap<>();
+        deal.put("account", Map.of("name", "Acme", "industry", "x".repeat(2001)));
+        Map<String, Object> nullSplit = new LinkedHashMap<>();
+        nullSplit.put("username", "alice");
+        nullSplit.put("percent", null);
+        deal.put("splits", java.util.Arrays.asList(Map.of("username", "alice", "percent", 0),
+                Map.of("username", "bob", "percent", 100.00001), nullSplit, null));
+        deal.put("expectedCloseDate", "2026-12-01");
+        deal.put("nextStep", "y".repeat(2001));
+        deal.put("businessCase", Map.of("problem", "z".repeat(2001)));
+        deal.put("expectedAmount", -1);
+        deal.put("currency", "DOLLARS");
+        assertThat(paths(post("/api/v1/deals", alice, deal), 422)).containsExactly("account.industry",
+                "splits[0].percent", "splits[1].percent", "splits[2].username", "splits[2].percent", "splits[3]",
+                "nextStep",
+                "businessCase.problem", "expectedAmount", "currency");
+        long dealId = newDeal(alice);
+        Response patch = TestApp.request(APP, "/api/v1/deals/" + dealId, alice).method("PATCH",
+                Entity.json(Map.of("account", Map.of("name", " "), "splits", List.of(), "expectedAmount", 1e13)));
+        assertThat(paths(patch, 422)).containsExactly("account.name", "splits", "expectedAmount");
+    }
+
+    @Test
     void closingNeedsAnApprovedPrimaryQuoteAndOnlyWonDealsCancel() {
         long dealId = newDeal(alice);
         String path = "/api/v1/deals/" + dealId;
