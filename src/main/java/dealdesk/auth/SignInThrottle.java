@@ -76,7 +76,10 @@ public class SignInThrottle {
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
             FailureDao dao = handle.attach(FailureDao.class);
-            for (var key : List.of(new Key(accountKey(username), accountLimit), new Key(addressKey(address), addressLimit))) {
+            // an unknown address is not counted: one shared "unknown" would let anyone lock out everyone
+            List<Key> keys = address == null ? List.of(new Key(accountKey(username), accountLimit))
+                    : List.of(new Key(accountKey(username), accountLimit), new Key(addressKey(address), addressLimit));
+            for (var key : keys) {
                 dao.countFailure(key.name(), now, now.minus(FORGET_AFTER));
                 int over = dao.failures(key.name()) - key.limit();
                 if (over >= 0) {
@@ -108,7 +111,7 @@ public class SignInThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + (address == null ? "unknown" : address);
+        return address == null ? null : "address:" + address;
     }
 
     /** 429 with the seconds to wait, sent as Retry-After. */

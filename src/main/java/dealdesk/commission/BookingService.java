@@ -109,6 +109,7 @@ public class BookingService {
                 changes.changed(handle, affected);
             }
             CommissionAudit.record(handle, actor, "IMPORT_TRANSACTIONS", "commission_transactions", source,
+                    previous.isEmpty() ? null : Map.of("ids", List.copyOf(new TreeSet<>(previous.keySet()))),
                     Map.of("ids", ids, "replaced", previous.size(), "unchanged", transactions.size() - changed.size()));
             return new ImportResult(transactions.size(), previous.size(), ids);
         });
@@ -142,6 +143,7 @@ public class BookingService {
         dao.insertAll(transactions, "DEAL", clock.instant());
         changes.changed(handle, affected);
         CommissionAudit.record(handle, actor, "DEAL_TRANSACTIONS", "commission_transactions", dealId,
+                previous.isEmpty() ? null : Map.of("ids", previous.stream().map(Transaction::id).toList()),
                 Map.of("ids", transactions.stream().map(Transaction::id).toList()));
     }
 
@@ -269,6 +271,7 @@ public class BookingService {
         int cancelled = dao.cancelDeal(dealId, cancelledOn, clock.instant());
         changes.changed(handle, affected);
         CommissionAudit.record(handle, actor, "CANCEL_DEAL", "commission_transactions", dealId,
+                Map.of("cancelledOn", "none", "transactions", cancelled),
                 Map.of("cancelledOn", cancelledOn.toString(), "transactions", cancelled));
         return cancelled;
     }

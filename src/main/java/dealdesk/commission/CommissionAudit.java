@@ -16,12 +16,6 @@ public final class CommissionAudit {
         Audit.record(handle, actor, action, entity, entityId, json(before), json(after));
     }
 
-    /** An entry with no "before": a creation. */
-    public static void record(Handle handle, String actor, String action, String entity, String entityId,
-                              Object after) {
-        record(handle, actor, action, entity, entityId, null, after);
-    }
-
     private static RawValue json(Object value) {
         return value == null ? null : new RawValue(CommissionJson.write(value));
     }

@@ -37,7 +37,7 @@ public class PeriodService {
         }
         int closed = handle.attach(StatementDao.class).close(period.toString());
         CommissionAudit.record(handle, actor, "CLOSE_PERIOD", "commission_period", period.toString(),
-                Map.of("statements", closed));
+                Map.of("status", "OPEN"), Map.of("status", "CLOSED", "statements", closed));
         return closed;
     }
 

@@ -82,7 +82,7 @@ public class PlanService {
             changes.changed(handle, changed);
             List<OpenStatementChanges.StatementChange> differences = open.after(handle);
             CommissionAudit.record(handle, actor, "PUT_PLAN", "commission_plan", id + "@v" + version,
-                    Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "changes", differences));
+                    version > 1 ? Map.of("version", version - 1) : null, Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "changes", differences));
             return new StoredPlan(id, version, effectiveFrom, parsed.withVersion(version, effectiveFrom), differences);
         });
     }
@@ -134,6 +134,8 @@ public class PlanService {
             }
             changes.lock(handle, username);
             AssignmentDao assignments = handle.attach(AssignmentDao.class);
+            List<Assignment> previous = assignments.of(username).stream()
+                    .filter(other -> other.planId().equals(planId)).toList();
             LocalDate earliest = from;
             for (Assignment other : assignments.of(username)) {
                 if (other.planId().equals(planId)) {
@@ -149,6 +151,8 @@ public class PlanService {
             assignments.insert(assignment);
             changes.changed(handle, Map.of(username, earliest));
             CommissionAudit.record(handle, actor, "PUT_ASSIGNMENT", "commission_assignment", username + ":" + planId,
+                    previous.isEmpty() ? null : previous.stream().map(old -> Map.of("from", old.from().toString(),
+                            "to", String.valueOf(old.to()))).toList(),
                     Map.of("from", from.toString(), "to", String.valueOf(to)));
             return assignment;
         });
@@ -162,10 +166,12 @@ public class PlanService {
         users.require(username);
         jdbi.useTransaction(handle -> {
             changes.lock(handle, username);
+            Object before = handle.attach(QuotaDao.class).find(username, period.toString())
+                    .map(old -> (Object) Map.of("amount", old)).orElse(null);
             handle.attach(QuotaDao.class).put(username, period.toString(), amount);
             changes.changed(handle, Map.of(username, period.start()));
             CommissionAudit.record(handle, actor, "PUT_QUOTA", "commission_quota", username + ":" + period,
-                    Map.of("amount", amount));
+                    before, Map.of("amount", amount));
         });
         return new Quota(username, period.toString(), amount);
     }

@@ -83,6 +83,9 @@ public final class TransactionParser {
                 validation.add(path + ".id", "transaction " + request.id() + " appears twice in this import");
             }
             LocalDate closeDate = Dates.parse(request.closeDate()).orElse(null);
+            if (closeDate != null && closeDate.isBefore(Dates.EARLIEST)) {
+                validation.add(path + ".closeDate", "closeDate must be from " + Dates.EARLIEST + " on, not " + closeDate);
+            }
             List<Split> splits = new ArrayList<>();
             if (request.splits() != null) {
                 BigDecimal total = BigDecimal.ZERO;

@@ -19,7 +19,9 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS(429),
     INVALID_STATE(409),
     RULES_INVALID(422),
-    INTERNAL(500);
+    INTERNAL(500),
+    /** Every database connection is busy: the service is overloaded for the moment, try again shortly. */
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 

@@ -205,6 +205,20 @@ public final class JsonErrorMappers {
             if (json != null) {
                 return new JsonMapper().toResponse((JsonProcessingException) json);
             }
+            Throwable encoding = causeOfType(exception, java.io.CharConversionException.class);
+            if (encoding != null) {
+                // bytes Jackson takes for another encoding (UTF-32 with an odd byte order, broken UTF-8)
+                return new ApiExceptionMapper().toResponse(new ApiException(ErrorCode.MALFORMED_REQUEST,
+                        "the body is not JSON in UTF-8: " + encoding.getMessage(),
+                        List.of(new FieldError("body", "not JSON in UTF-8"))));
+            }
+            if (causeOfType(exception, org.apache.tomcat.jdbc.pool.PoolExhaustedException.class) != null) {
+                // overload, not a fault: every connection stayed busy for the pool's wait; the client may retry
+                LOG.warn("database pool exhausted: answered 503");
+                return Response.fromResponse(ApiExceptionMapper.respond(503, new ErrorResponse(
+                        ErrorCode.SERVICE_UNAVAILABLE.name(), "the service is busy: try again in a moment", List.of())))
+                        .header("Retry-After", "1").build();
+            }
             Throwable database = causeOfType(exception, java.sql.SQLException.class);
             if (database != null) {
                 ApiException refused = fromDatabase((java.sql.SQLException) database);

@@ -2,6 +2,7 @@ package dealdesk.web;
 
 import dealdesk.auth.Role;
 import dealdesk.auth.User;
+import dealdesk.auth.SignInThrottle;
 import dealdesk.auth.UserService;
 import dealdesk.catalog.CatalogService;
 import dealdesk.common.ApiException;
@@ -102,7 +103,8 @@ public class PageResource {
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
                            @FormParam("next") String next, @FormParam(Csrf.FIELD) String formToken,
                            @CookieParam(Csrf.COOKIE) String cookieToken,
-                           @Context UriInfo uri, @Context HttpHeaders headers) {
+                           @Context UriInfo uri, @Context HttpHeaders headers,
+                           @Context jakarta.servlet.http.HttpServletRequest http) {
         if (!Csrf.accepts(headers, cookieToken, formToken)) {
             // most often a sign-in page left open from before a restart or a cleared cookie: a fresh form works
             return page(403, new SignInView("Your sign-in form had expired. Please sign in again.",
@@ -110,12 +112,19 @@ public class PageResource {
         }
         String typed = username == null ? null : username.strip();
         try {
-            UserService.IssuedToken issued = users.signIn(typed, password);
+            // the client's address: failures count per address too, as on POST /api/v1/auth/token
+            UserService.IssuedToken issued = users.signIn(typed, password, http.getRemoteAddr());
             return Response.seeOther(URI.create(safeNext(next, issued.user())))
                     .cookie(SessionCookie.issue(issued.token(), issued.expiresAt(), clock,
                             SessionCookie.secure(uri, headers)))
                     .header("Cache-Control", "no-store")
                     .build();
+        } catch (SignInThrottle.TooManyAttempts e) {
+            Response.ResponseBuilder waiting = Response.fromResponse(page(429, new SignInView(
+                    "Too many failed sign-ins: " + e.getMessage().replace("too many failed sign-ins: ", ""),
+                    typed, NEXT.matcher(nullToEmpty(next)).matches() ? next : null)));
+            e.headers().forEach(waiting::header);
+            return waiting.build();
         } catch (ApiException e) {
             boolean missing = e.code() == ErrorCode.VALIDATION_FAILED;
             String message = missing ? "Enter your username and password." : "Wrong username or password.";
