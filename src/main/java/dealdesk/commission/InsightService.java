@@ -10,10 +10,10 @@ import dealdesk.commission.engine.Estimator.Estimate;
 import dealdesk.commission.engine.Statement;
 import dealdesk.commission.plan.Plan;
 import dealdesk.common.ApiException;
+import dealdesk.common.Dates;
 import dealdesk.common.Money;
 import dealdesk.common.Period;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -24,9 +24,6 @@ import java.util.List;
 
 /** Estimates as the API asks for them (lines, or an open deal) and the rep dashboard. */
 public class InsightService {
-    /** An estimate recomputes the period with its lines twice: the work per request stays bounded. */
-    static final int MAX_LINES = 1_000;
-
     private final StatementService statements;
     private final EstimateService estimates;
     private final PlanLookup plans;
@@ -47,13 +44,13 @@ public class InsightService {
             throw ApiException.invalid("body", "send {username, closeDate, lines}");
         }
         Validation validation = new Validation();
-        validation.require(request.username() != null && !request.username().isBlank(), "username", "username is required");
+        validation.check(request, "");
         if (request.dealId() != null) {
-            LocalDate closeDate = request.closeDate() == null ? null : Values.date(request.closeDate(), "closeDate", validation);
             if (request.lines() != null && !request.lines().isEmpty()) {
                 validation.add("lines", "give dealId or lines, not both");
             }
-            validation.throwIfInvalid();
+            validation.throwIfInvalid(EstimateRequest.class);
+            LocalDate closeDate = request.closeDate() == null ? null : Dates.parse(request.closeDate()).orElseThrow();
             OpenPipeline.OpenDeal deal = pipeline.openDeal(request.username(), request.dealId(), closeDate);
             Currency currency = planCurrency(request.username(), deal.expectedClose());
             if (!inCurrency(deal, currency)) {
@@ -62,30 +59,14 @@ public class InsightService {
             }
             return estimates.estimate(request.username(), deal.expectedClose(), deal.transactions());
         }
-        LocalDate closeDate = Values.date(request.closeDate(), "closeDate", validation);
+        if (request.closeDate() == null) {
+            validation.add("closeDate", "a date like 2026-11-23 is required");
+        }
         if (request.lines() == null || request.lines().isEmpty()) {
             validation.add("lines", "give at least one line (or a dealId)");
-        } else if (request.lines().size() > MAX_LINES) {
-            validation.add("lines", "at most " + MAX_LINES + " lines");
-        } else {
-            for (int i = 0; i < request.lines().size(); i++) {
-                EstimateLine line = request.lines().get(i);
-                String path = "lines[" + i + "]";
-                if (line == null) {
-                    validation.add(path, "a line is required, not null");
-                    continue;
-                }
-                if (line.amount() == null) {
-                    validation.add(path + ".amount", "amount is required");
-                } else {
-                    Bounds.amount(line.amount(), path + ".amount", validation);
-                }
-                Bounds.units(line.units(), path + ".units", validation);
-                Bounds.amount(line.acv(), path + ".acv", validation);
-                Bounds.amount(line.tcv(), path + ".tcv", validation);
-            }
         }
-        validation.throwIfInvalid();
+        validation.throwIfInvalid(EstimateRequest.class);
+        LocalDate closeDate = Dates.parse(request.closeDate()).orElseThrow();
         // the lines are in the currency the user's plan pays in
         Currency currency = planCurrency(request.username(), closeDate);
         List<Transaction> hypothetical = new ArrayList<>();

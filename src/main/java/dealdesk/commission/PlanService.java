@@ -2,14 +2,15 @@ package dealdesk.commission;
 
 import dealdesk.auth.UserService;
 import dealdesk.commission.api.AssignmentRequest;
+import dealdesk.commission.api.QuotaRequest;
 import dealdesk.commission.plan.Plan;
 import dealdesk.commission.plan.PlanParser;
 import dealdesk.common.ApiException;
+import dealdesk.common.Dates;
 import dealdesk.common.ErrorCode;
 import dealdesk.common.FieldError;
 import dealdesk.common.Period;
 import dealdesk.common.Validation;
-import dealdesk.common.Values;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -115,16 +116,17 @@ public class PlanService {
 
     /** Puts the user on the plan from {@code from} to {@code to}, replacing their earlier spans of it. */
     public Assignment putAssignment(String planId, String username, AssignmentRequest request, String actor) {
-        Validation validation = new Validation();
         if (request == null) {
             throw ApiException.invalid("body", "send {from, to}");
         }
-        LocalDate from = Values.date(request.from(), "from", validation);
-        LocalDate to = request.to() == null ? null : Values.date(request.to(), "to", validation);
-        if (from != null && to != null && to.isBefore(from)) {
-            validation.add("to", "to (" + to + ") is before from (" + from + ")");
+        Validation validation = new Validation();
+        validation.check(request, "");
+        validation.throwIfInvalid(AssignmentRequest.class);
+        LocalDate from = Dates.parse(request.from()).orElseThrow();
+        LocalDate to = request.to() == null ? null : Dates.parse(request.to()).orElseThrow();
+        if (to != null && to.isBefore(from)) {
+            throw ApiException.invalid("to", "to (" + to + ") is before from (" + from + ")");
         }
-        validation.throwIfInvalid();
         users.require(username);
         return jdbi.inTransaction(handle -> {
             if (handle.attach(PlanDao.class).latestVersion(planId) == 0) {
@@ -159,11 +161,7 @@ public class PlanService {
     public Quota putQuota(String username, String periodText, BigDecimal amount, String actor) {
         Period period = Period.parse(periodText);
         Validation validation = new Validation();
-        if (amount == null) {
-            validation.add("amount", "amount is required");
-        } else {
-            Bounds.amount(amount, "amount", validation);
-        }
+        validation.check(new QuotaRequest(amount), "");
         validation.throwIfInvalid();
         users.require(username);
         jdbi.useTransaction(handle -> {

@@ -195,6 +195,13 @@ class CommissionApiTest {
     void badAssignmentsAndQuotasNameTheField() {
         assertThat(paths(error(put("/api/v1/plans/example/assignments/carol", finance, "{\"from\":\"tomorrow\"}"), 422)))
                 .containsExactly("from");
+        assertThat(paths(error(put("/api/v1/plans/example/assignments/carol", finance, "{}"), 422)))
+                .containsExactly("from");
+        assertThat(paths(error(put("/api/v1/plans/example/assignments/carol", finance,
+                "{\"from\":\"2026\\u00001001\"}"), 422))).containsExactly("from");
+        assertThat(paths(error(put("/api/v1/plans/example/assignments/carol", finance,
+                "{\"from\":\"10/01/2026\",\"to\":\"soon\"}"), 422))).containsExactly("from", "to");
+        assertThat(paths(error(put("/api/v1/quotas/carol/2026-Q4", finance, "{}"), 422))).containsExactly("amount");
         assertThat(paths(error(put("/api/v1/plans/example/assignments/carol", finance,
                 "{\"from\":\"2026-10-01\",\"to\":\"2026-09-01\"}"), 422))).containsExactly("to");
         error(put("/api/v1/plans/nope/assignments/carol", finance, "{\"from\":\"2026-10-01\"}"), 404);
